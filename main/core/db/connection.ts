@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/**
+ * Opens the journal file with the settings a shop-floor PC needs:
+ * WAL so readers never block the writer, `synchronous=FULL` so a change is on
+ * disk before we tell the technician it is saved (the PC can lose power at any
+ * moment; WAL's default NORMAL can lose the last commits), foreign keys on.
+ */
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

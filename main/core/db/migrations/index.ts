@@ -1,0 +1,45 @@
+import { AppError } from '../../../../shared/ipc/result';
+import type { Db } from '../connection';
+import { migration0010WorkOrders } from './0010-work-orders';
+
+export interface Migration {
+  /** Goes up in tens (10, 20, ...) to leave room for hotfix steps in between. */
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+/** In order. Never edit a released step: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [migration0010WorkOrders];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the journal up to the newest schema, one step per transaction, with
+ * the version stored in `PRAGMA user_version` in the same transaction.
+ * A journal written by a newer Shopfloor is refused, never downgraded: its
+ * pending work must not be touched by code that does not understand it.
+ */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  const from = schemaVersion(db);
+  const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  if (from > latest) {
+    throw new AppError(
+      'DATABASE_TOO_NEW',
+      `This computer's Shopfloor data was written by a newer version of Shopfloor (data version ${from}, ` +
+        `this version understands up to ${latest}). Install the newer version; nothing has been changed.`,
+    );
+  }
+  for (const step of migrations) {
+    if (step.version <= from) continue;
+    db.transaction(() => {
+      step.up(db);
+      db.pragma(`user_version = ${step.version}`);
+    }).immediate();
+  }
+  return { from, to: schemaVersion(db) };
+}

@@ -1,0 +1,44 @@
+import { BrowserWindow, type WebPreferences } from 'electron';
+
+/**
+ * Checklist #2-4, #6, #8-10. The only place in the app that builds
+ * webPreferences or constructs a BrowserWindow (lint enforces it).
+ */
+export function secureWebPreferences(preloadPath: string, { devTools }: { devTools: boolean }): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools,
+  };
+}
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  /** DevTools only in development builds (checklist item 17). */
+  devTools: boolean;
+}
+
+export function createMainWindow({ preloadPath, devTools }: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 600,
+    title: 'Shopfloor',
+    backgroundColor: '#0f172a',
+    show: false,
+    webPreferences: secureWebPreferences(preloadPath, { devTools }),
+  });
+  window.once('ready-to-show', () => window.show());
+  return window;
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { TEXT_LIMITS, WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from './labels';
+
+export { PRIORITY_LABELS, STATUS_LABELS, TEXT_LIMITS, WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from './labels';
+
+export const WorkOrderStatus = z.enum(WORK_ORDER_STATUSES);
+export type WorkOrderStatus = z.infer<typeof WorkOrderStatus>;
+export const WorkOrderPriority = z.enum(WORK_ORDER_PRIORITIES);
+export type WorkOrderPriority = z.infer<typeof WorkOrderPriority>;
+
+/** ISO-8601 timestamp as the server and the journal store it (always UTC). */
+const Timestamp = z.iso.datetime({ offset: true });
+
+export const WorkOrder = z.object({
+  id: z.string().min(1).max(64),
+  /** Readable number assigned by the server, e.g. "WO-10234". */
+  number: z.string().min(1).max(32),
+  title: z.string().min(1).max(TEXT_LIMITS.title),
+  description: z.string().max(TEXT_LIMITS.description),
+  status: WorkOrderStatus,
+  priority: WorkOrderPriority,
+  assetId: z.string().nullable(),
+  assetTag: z.string().nullable(),
+  assetName: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  dueAt: Timestamp.nullable(),
+  completedAt: Timestamp.nullable(),
+  completionNotes: z.string().max(TEXT_LIMITS.completionNotes).nullable(),
+  version: z.number().int().nonnegative(),
+  createdAt: Timestamp,
+  createdBy: z.string(),
+  updatedAt: Timestamp,
+  updatedBy: z.string(),
+});
+export type WorkOrder = z.infer<typeof WorkOrder>;
+
+/** One row of the work-order list: what the list needs, nothing more. */
+export const WorkOrderSummary = WorkOrder.pick({
+  id: true,
+  number: true,
+  title: true,
+  status: true,
+  priority: true,
+  assetTag: true,
+  assetName: true,
+  dueAt: true,
+  updatedAt: true,
+});
+export type WorkOrderSummary = z.infer<typeof WorkOrderSummary>;
+
+export const WORK_ORDER_PAGE_MAX = 500;
+
+export const WorkOrderQuery = z.object({
+  /** Matches number, title or asset tag, case-insensitively. */
+  search: z.string().trim().max(TEXT_LIMITS.search).default(''),
+  status: WorkOrderStatus.nullable().default(null),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(WORK_ORDER_PAGE_MAX).default(100),
+});
+export type WorkOrderQueryInput = z.input<typeof WorkOrderQuery>;
+export type WorkOrderQuery = z.output<typeof WorkOrderQuery>;
+
+export const WorkOrderPage = z.object({
+  items: z.array(WorkOrderSummary),
+  /** Rows matching the filter, across all pages: sizes the virtual list. */
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+});
+export type WorkOrderPage = z.infer<typeof WorkOrderPage>;
