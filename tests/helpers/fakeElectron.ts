@@ -1,0 +1,67 @@
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+/**
+ * A stand-in for the `electron` module, for the one seam we cannot run here:
+ * the Electron API itself. It records what the shell asks of Electron so
+ * tests can check the order and the options. Nothing of ours is faked.
+ */
+export function createFakeElectron() {
+  const calls: string[] = [];
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    enableSandbox: vi.fn(() => calls.push('app.enableSandbox')),
+    requestSingleInstanceLock: vi.fn(() => {
+      calls.push('app.requestSingleInstanceLock');
+      return true;
+    }),
+    whenReady: vi.fn(() => {
+      calls.push('app.whenReady');
+      return ready;
+    }),
+    getPath: vi.fn(() => '/nonexistent/userData'),
+    getVersion: vi.fn(() => '0.0.0-test'),
+    quit: vi.fn(),
+    exit: vi.fn(),
+  });
+
+  const windows: FakeBrowserWindow[] = [];
+  class FakeBrowserWindow extends EventEmitter {
+    readonly webContents = Object.assign(new EventEmitter(), { send: vi.fn() });
+    readonly loadURL = vi.fn(async () => undefined);
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      calls.push('new BrowserWindow');
+      windows.push(this);
+    }
+    isDestroyed = () => false;
+    isMinimized = () => false;
+    show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+  }
+
+  const handled = new Map<string, (...args: unknown[]) => unknown>();
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: {
+      handle: vi.fn((channel: string, handler: (...args: unknown[]) => unknown) => handled.set(channel, handler)),
+      removeHandler: vi.fn((channel: string) => handled.delete(channel)),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => calls.push('protocol.registerSchemesAsPrivileged')),
+      handle: vi.fn(),
+    },
+    session: {
+      defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
+    },
+    dialog: { showErrorBox: vi.fn() },
+  };
+  return { electron, calls, windows, handled, fireReady: resolveReady };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;

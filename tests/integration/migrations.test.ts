@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/core/db/connection';
+import { MIGRATIONS, migrate, schemaVersion, type Migration } from '../../main/core/db/migrations';
+import { makeTempDir } from '../helpers/tempDir';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).reverse().forEach((fn) => fn()));
+
+function freshDb() {
+  const temp = makeTempDir();
+  const db = openDatabase(path.join(temp.dir, 'journal.db'));
+  cleanups.push(temp.remove, () => db.close());
+  return db;
+}
+
+describe('migrations', () => {
+  it('number their steps upwards in tens', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(versions.every((v) => v % 10 === 0)).toBe(true);
+  });
+
+  it('run once and record the version in user_version', () => {
+    const db = freshDb();
+    expect(migrate(db)).toEqual({ from: 0, to: MIGRATIONS.at(-1)!.version });
+    expect(migrate(db)).toEqual({ from: MIGRATIONS.at(-1)!.version, to: MIGRATIONS.at(-1)!.version });
+  });
+
+  it('roll a failing step back whole, keeping the version it had', () => {
+    const db = freshDb();
+    const broken: Migration = {
+      version: 20,
+      name: 'broken',
+      up(d) {
+        d.exec('CREATE TABLE half_done (id INTEGER)');
+        throw new Error('disk full');
+      },
+    };
+    expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow('disk full');
+    expect(schemaVersion(db)).toBe(10);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
+  });
+
+  it('0010: the status filter and the default order use an index, not a table scan', () => {
+    const db = freshDb();
+    migrate(db);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT id FROM work_orders WHERE status = 'open' ORDER BY updated_at DESC, id LIMIT 100")).toMatch(
+      /USING (COVERING )?INDEX work_orders_by_status_updated/,
+    );
+    expect(plan('SELECT id FROM work_orders ORDER BY updated_at DESC, id LIMIT 100')).toMatch(
+      /work_orders_by_updated/,
+    );
+  });
+
+  it('opens with the durability settings a shop-floor PC needs', () => {
+    const db = freshDb();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});

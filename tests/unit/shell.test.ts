@@ -1,0 +1,110 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNELS } from '../../shared/ipc/channels';
+import { createFakeElectron, type FakeElectron } from '../helpers/fakeElectron';
+import { memoryLogger } from '../helpers/memoryLogger';
+import { makeTempDir } from '../helpers/tempDir';
+
+/**
+ * The Electron shell, booted under plain Node against a fake `electron`
+ * module (the Electron API is the one seam that cannot run here). The core it
+ * wires up is the real one, on a real SQLite file.
+ */
+let fake: FakeElectron;
+// A getter per export, so each test's fresh fake is the one the shell sees after vi.resetModules().
+vi.mock('electron', () => {
+  const keys = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'dialog'] as const;
+  return Object.defineProperties(
+    {},
+    Object.fromEntries(keys.map((key) => [key, { enumerable: true, get: () => fake.electron[key] }])),
+  );
+});
+vi.mock('electron-log/main', () => ({ default: { initialize: vi.fn(), transports: { file: {} }, errorHandler: { startCatching: vi.fn() }, ...memoryLogger() } }));
+
+const temp = makeTempDir();
+afterAll(() => temp.remove());
+
+beforeEach(() => {
+  vi.resetModules();
+  fake = createFakeElectron();
+  process.env.SHOPFLOOR_DATA_DIR = temp.dir;
+});
+
+// The shell closes the core's journal when Electron says the app will quit.
+afterEach(() => fake.electron.app.emit('will-quit'));
+
+describe('secure window options', () => {
+  it('turns on isolation and the sandbox and turns off node, webviews and insecure content', async () => {
+    const { secureWebPreferences } = await import('../../main/windows/createMainWindow');
+    expect(secureWebPreferences('/app/preload.js', { devTools: false })).toEqual({
+      preload: '/app/preload.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: false,
+    });
+  });
+});
+
+describe('the shell at start-up', () => {
+  async function boot() {
+    await import('../../main/index');
+    fake.fireReady();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    return fake.windows[0]!;
+  }
+
+  it('sandboxes renderers and registers app:// before the app is ready', async () => {
+    await boot();
+    const ready = fake.calls.indexOf('app.whenReady');
+    expect(fake.calls.indexOf('app.enableSandbox')).toBeLessThan(ready);
+    expect(fake.calls.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(ready);
+    expect(fake.calls.indexOf('app.requestSingleInstanceLock')).toBeLessThan(ready);
+  });
+
+  it('registers every contract channel and answers through the real core', async () => {
+    await boot();
+    expect([...fake.handled.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+    const handler = fake.handled.get(INVOKE_CHANNELS.listWorkOrders)!;
+    const fromApp = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+    const result = (await handler(fromApp, { limit: 5 })) as { ok: boolean; value: { items: unknown[]; total: number } };
+    expect(result.ok).toBe(true);
+    expect(result.value.items).toHaveLength(5);
+    expect(result.value.total).toBe(1000);
+  });
+
+  it('refuses a sender from another origin and a malformed payload', async () => {
+    await boot();
+    const handler = fake.handled.get(INVOKE_CHANNELS.listWorkOrders)!;
+    expect(await handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+    const fromApp = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+    expect(await handler(fromApp, { limit: 'all' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('opens one window with the secure options, serving the UI from app://', async () => {
+    const window = await boot();
+    const prefs = window.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/);
+    expect(window.loadURL).toHaveBeenCalledWith('app://bundle/index.html');
+    expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+  });
+
+  it('quits a second instance instead of opening another window', async () => {
+    fake.electron.app.requestSingleInstanceLock.mockReturnValue(false);
+    await import('../../main/index');
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+    expect(fake.electron.app.whenReady).not.toHaveBeenCalled();
+  });
+});
