@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
 import { EVENT_CHANNELS } from '../shared/ipc/channels';
 import { createCore, type Core } from './core';
 import { createDispatch } from './ipc/dispatch';
@@ -50,7 +50,7 @@ function start(): void {
   }
   installPermissionPolicy(session.defaultSession);
   registerAppProtocol(protocol, path.join(__dirname, '../renderer'));
-  registerIpc({ ipcMain, dispatch: createDispatch(core.handlers, logger), logger, devServerUrl });
+  registerIpc({ dispatch: createDispatch(core.handlers, logger), logger, devServerUrl });
 
   mainWindow = createMainWindow({ preloadPath: path.join(__dirname, '../preload/index.js'), devTools: !app.isPackaged });
   const window = mainWindow;

@@ -1,11 +1,12 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { ipcMain as electronIpcMain, type IpcMain, type IpcMainInvokeEvent } from 'electron';
 import { fail } from '../../shared/ipc/result';
 import type { Logger } from '../core/logger';
 import { contractChannels, type Dispatch } from './dispatch';
 import { isTrustedSender } from './trustedSender';
 
 export interface RegisterIpcOptions {
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  /** Electron's, unless a test passes a recording fake. */
+  ipcMain?: Pick<IpcMain, 'handle' | 'removeHandler'>;
   dispatch: Dispatch;
   logger: Logger;
   /** Set only in development (`!app.isPackaged`): the Vite dev server's URL. */
@@ -17,7 +18,12 @@ export interface RegisterIpcOptions {
  * contract channel with a sender check in front of the shared dispatcher.
  * Returns a function that removes them all again.
  */
-export function registerIpc({ ipcMain, dispatch, logger, devServerUrl }: RegisterIpcOptions): () => void {
+export function registerIpc({
+  ipcMain = electronIpcMain,
+  dispatch,
+  logger,
+  devServerUrl,
+}: RegisterIpcOptions): () => void {
   const channels = contractChannels();
   for (const channel of channels) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import type { WorkOrderPage, WorkOrderQuery } from '../../shared/domain/workOrder';
 import { createCore, type Core } from '../../main/core';
 import { LATEST_SCHEMA_VERSION } from '../../main/core/db/migrations';
 import { silentLogger } from '../../main/core/logger';
@@ -21,10 +22,10 @@ function openCore(dataDir?: string, seedDemoData = true): Core & { dataDir: stri
   return Object.assign(core, { dataDir: dir });
 }
 
-const list = (core: Core, query: Parameters<Core['handlers']['listWorkOrders']>[0]) =>
-  core.handlers.listWorkOrders(query) as ReturnType<Core['handlers']['listWorkOrders']> & { total: number };
+// The journal answers synchronously; the contract allows a promise, so narrow it here.
+const list = (core: Core, query: WorkOrderQuery) => core.handlers.listWorkOrders(query) as WorkOrderPage;
 
-const defaults = { search: '', status: null, offset: 0, limit: 100 } as const;
+const defaults: WorkOrderQuery = { search: '', status: null, offset: 0, limit: 100 };
 
 describe('the journal file', () => {
   it('is created in WAL mode at the newest schema, with the demo plant loaded', () => {

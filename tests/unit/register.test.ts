@@ -40,7 +40,7 @@ describe('registerIpc', () => {
 
   it('passes our own page through to the dispatcher', async () => {
     const ipcMain = fakeIpcMain();
-    const dispatch = vi.fn(async () => ({ ok: true, value: 1 }));
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: 1 }));
     registerIpc({ ipcMain: ipcMain as never, dispatch, logger: memoryLogger() });
     await ipcMain.handlers.get(INVOKE_CHANNELS.getSyncStatus)!(topFrame('app://bundle/index.html'), undefined);
     expect(dispatch).toHaveBeenCalledWith(INVOKE_CHANNELS.getSyncStatus, undefined);
