@@ -1,9 +1,11 @@
 /**
- * Checklist #7. Sent as a response header by the app:// handler (headers can
- * carry frame-ancestors, a <meta> tag cannot); renderer/index.html carries the
- * same policy minus frame-ancestors for the dev server and browser tests.
+ * Checklist #7, declared once. The app:// handler sends it as a header; the
+ * renderer build writes it into index.html as a <meta> tag (minus
+ * frame-ancestors, which a <meta> cannot carry), so the built page is
+ * protected wherever it is served, the browser tests included. The dev server
+ * gets no <meta>: React's hot reload needs an inline script.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -12,4 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'none'",
-].join('; ');
+];
+
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join('; ');

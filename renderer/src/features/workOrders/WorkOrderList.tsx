@@ -107,7 +107,7 @@ function WorkOrderRow({ index, filter }: { index: number; filter: Filter }) {
         <StatusBadge status={item.status} />
         <PriorityBadge priority={item.priority} />
         <span className="row-asset">{item.assetTag ?? 'No asset'}</span>
-        <span className="row-due">Due {formatDate(item.dueAt)}</span>
+        <span className="row-due">{item.dueAt ? `Due ${formatDate(item.dueAt)}` : "No due date"}</span>
       </span>
     </button>
   );

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { EVENT_CHANNELS, type EventName } from '../../../shared/ipc/channels';
+import type { EventPayloadOf } from '../../../shared/ipc/contract';
+import { createCore, type Core, type CoreOptions } from '../../../main/core';
+import { silentLogger } from '../../../main/core/logger';
+import { createDispatch } from '../../../main/ipc/dispatch';
+import { makeTempDir } from '../../helpers/tempDir';
+import { EMIT_FUNCTION, INVOKE_BINDING, preloadInitScript } from './preloadInPage';
+
+/**
+ * The browser harness every UI test uses: the real renderer (built) in real
+ * Chromium, `window.shopfloor` built by the real preload bundle, and every
+ * call answered by a real core on a real SQLite file through the same
+ * dispatcher (zod parse, Result wrap) that main/ipc registers with ipcMain.
+ * Only Electron's IPC transport is replaced, by Playwright's exposeBinding.
+ */
+export interface ShopfloorFixtures {
+  /** Options for the core under test; override with `test.use({ coreOptions: {...} })`. */
+  coreOptions: Omit<CoreOptions, 'dataDir'>;
+  core: Core;
+  /** Channels the page called, in order: lets a test prove a request went through the bridge. */
+  ipcCalls: { channel: string; payload: unknown }[];
+  /** Push an event from "main" to the page, as `webContents.send` would. */
+  emit: <E extends EventName>(event: E, payload: EventPayloadOf<E>) => Promise<void>;
+}
+
+export const test = base.extend<ShopfloorFixtures>({
+  coreOptions: [{ seedDemoData: true, logger: silentLogger }, { option: true }],
+
+  core: async ({ coreOptions }, use) => {
+    const temp = makeTempDir('shopfloor-e2e-');
+    const core = createCore({ ...coreOptions, dataDir: temp.dir });
+    await use(core);
+    core.close();
+    temp.remove();
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  ipcCalls: async ({}, use) => {
+    await use([]);
+  },
+
+  page: async ({ page, core, ipcCalls }, use) => {
+    const dispatch = createDispatch(core.handlers, silentLogger);
+    await page.exposeBinding(INVOKE_BINDING, (_source, channel: string, payload: unknown) => {
+      ipcCalls.push({ channel, payload });
+      return dispatch(channel, payload);
+    });
+    await page.addInitScript({ content: preloadInitScript() });
+    // Core events reach the page as webContents.send would deliver them (a closed page just misses them).
+    const unsubscribe = core.subscribe((event, payload) => void emitToPage(page, event, payload).catch(() => undefined));
+    await use(page);
+    unsubscribe();
+  },
+
+  emit: async ({ page }, use) => {
+    await use((event, payload) => emitToPage(page, event, payload));
+  },
+});
+
+export { expect };
+
+async function emitToPage<E extends EventName>(page: Page, event: E, payload: EventPayloadOf<E>): Promise<void> {
+  await page.evaluate(
+    ([fn, channel, data]) => (window as unknown as Record<string, (c: string, d: unknown) => void>)[fn]!(channel, data),
+    [EMIT_FUNCTION, EVENT_CHANNELS[event], payload] as const,
+  );
+}
+
+/** Screenshots a person can open: test-results/screenshots/<name>.png. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const dir = path.resolve('test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
+  return file;
+}
