@@ -9,9 +9,10 @@ export const WorkOrderPriority = z.enum(WORK_ORDER_PRIORITIES);
 export type WorkOrderPriority = z.infer<typeof WorkOrderPriority>;
 
 /** ISO-8601 timestamp as the server and the journal store it (always UTC). */
-const Timestamp = z.iso.datetime({ offset: true });
+export const Timestamp = z.iso.datetime({ offset: true });
 
-export const WorkOrder = z.object({
+/** The work order as the server stores and sends it. */
+export const WorkOrderRecord = z.object({
   id: z.string().min(1).max(64),
   /** Readable number assigned by the server, e.g. "WO-10234". */
   number: z.string().min(1).max(32),
@@ -20,8 +21,6 @@ export const WorkOrder = z.object({
   status: WorkOrderStatus,
   priority: WorkOrderPriority,
   assetId: z.string().nullable(),
-  assetTag: z.string().nullable(),
-  assetName: z.string().nullable(),
   assigneeId: z.string().nullable(),
   dueAt: Timestamp.nullable(),
   completedAt: Timestamp.nullable(),
@@ -32,7 +31,28 @@ export const WorkOrder = z.object({
   updatedAt: Timestamp,
   updatedBy: z.string(),
 });
+export type WorkOrderRecord = z.infer<typeof WorkOrderRecord>;
+
+/** What the app shows: the record plus its asset's tag and name from the journal. */
+export const WorkOrder = WorkOrderRecord.extend({
+  assetTag: z.string().nullable(),
+  assetName: z.string().nullable(),
+});
 export type WorkOrder = z.infer<typeof WorkOrder>;
+
+/** The fields a technician edits; an overwrite sends all of them. */
+export const EditableWorkOrderFields = WorkOrderRecord.pick({
+  title: true,
+  description: true,
+  status: true,
+  priority: true,
+  assetId: true,
+  assigneeId: true,
+  dueAt: true,
+  completionNotes: true,
+});
+export type EditableWorkOrderFields = z.infer<typeof EditableWorkOrderFields>;
+export const EDITABLE_WORK_ORDER_FIELDS = Object.keys(EditableWorkOrderFields.shape) as (keyof EditableWorkOrderFields)[];
 
 /** One row of the work-order list: what the list needs, nothing more. */
 export const WorkOrderSummary = WorkOrder.pick({

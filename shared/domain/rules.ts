@@ -1,0 +1,39 @@
+import type { WorkOrderStatus } from './labels';
+
+/**
+ * Business rules shared by the server (which enforces them) and the app
+ * (which pre-checks them to explain a disabled button). The server decides.
+ */
+
+export type Role = 'technician' | 'supervisor' | 'admin';
+
+/** Where a technician may move a work order from each status. */
+const TRANSITIONS: Record<WorkOrderStatus, readonly WorkOrderStatus[]> = {
+  open: ['in_progress', 'on_hold', 'completed', 'cancelled'],
+  in_progress: ['open', 'on_hold', 'completed', 'cancelled'],
+  on_hold: ['open', 'in_progress', 'completed', 'cancelled'],
+  completed: [],
+  cancelled: [],
+};
+
+export const FINAL_STATUSES: readonly WorkOrderStatus[] = ['completed', 'cancelled'];
+
+/** null when allowed, else the sentence a technician reads. */
+export function transitionRefusal(from: WorkOrderStatus, to: WorkOrderStatus, role: Role): string | null {
+  if (from === to) return null;
+  if (FINAL_STATUSES.includes(from)) {
+    if (role !== 'technician' && to === 'open') return null;
+    return `This work order is ${from === 'completed' ? 'completed' : 'cancelled'}; only a supervisor can reopen it.`;
+  }
+  return TRANSITIONS[from].includes(to) ? null : `A work order cannot go from ${from} to ${to}.`;
+}
+
+export const HOURS_MIN_EXCLUSIVE = 0;
+export const HOURS_MAX = 24;
+
+/** null when hours may be logged on a work order in this status, else why not. */
+export function hoursRefusal(status: WorkOrderStatus): string | null {
+  if (status === 'completed') return 'Hours cannot be logged: this work order was completed.';
+  if (status === 'cancelled') return 'Hours cannot be logged: this work order was cancelled.';
+  return null;
+}

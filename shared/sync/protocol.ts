@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { HoursEntryRecord, AssetRecord, UserSummary, WorkDate } from '../domain/records';
+import { HOURS_MAX } from '../domain/rules';
+import {
+  EditableWorkOrderFields,
+  TEXT_LIMITS,
+  Timestamp,
+  WorkOrderPriority,
+  WorkOrderRecord,
+  WorkOrderStatus,
+} from '../domain/workOrder';
+
+/**
+ * The sync wire protocol (docs/sync-protocol.md), shared by the server, which
+ * enforces it, and the app's sync worker, which speaks it.
+ */
+export const API_PREFIX = '/api/v1';
+export const PUSH_MAX_MUTATIONS = 100;
+export const PULL_MAX_LIMIT = 1000;
+
+export const Id = z.string().min(1).max(64);
+
+// ---- errors --------------------------------------------------------------
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'BAD_JSON',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'PRECONDITION_FAILED',
+  'PRECONDITION_REQUIRED',
+  'TOO_MANY_ATTEMPTS',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'METHOD_NOT_ALLOWED',
+  'INVALID_CURSOR',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// ---- auth ----------------------------------------------------------------
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export const LoginResponse = z.object({ token: z.string(), user: UserSummary });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+// ---- push ----------------------------------------------------------------
+
+const text = (max: number) => z.string().max(max);
+
+export const WorkOrderCreatePayload = z.object({
+  title: z.string().trim().min(1).max(TEXT_LIMITS.title),
+  description: text(TEXT_LIMITS.description).default(''),
+  priority: WorkOrderPriority.default('medium'),
+  status: WorkOrderStatus.default('open'),
+  assetId: Id.nullable().default(null),
+  assigneeId: Id.nullable().default(null),
+  dueAt: Timestamp.nullable().default(null),
+});
+export type WorkOrderCreatePayload = z.infer<typeof WorkOrderCreatePayload>;
+
+/** Changed fields only; at least one. */
+export const WorkOrderUpdatePayload = EditableWorkOrderFields.extend({
+  title: z.string().trim().min(1).max(TEXT_LIMITS.title),
+})
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, 'An update must change at least one field.');
+export type WorkOrderUpdatePayload = z.infer<typeof WorkOrderUpdatePayload>;
+
+/** The technician's whole editable record. */
+export const WorkOrderOverwritePayload = EditableWorkOrderFields.extend({
+  title: z.string().trim().min(1).max(TEXT_LIMITS.title),
+});
+export type WorkOrderOverwritePayload = z.infer<typeof WorkOrderOverwritePayload>;
+
+export const HoursEntryCreatePayload = z.object({
+  workOrderId: Id,
+  hours: z.number().gt(0, 'Hours must be more than 0.').max(HOURS_MAX, `No more than ${HOURS_MAX} hours in one entry.`),
+  workDate: WorkDate,
+  note: text(1000).default(''),
+  performedAt: Timestamp,
+});
+export type HoursEntryCreatePayload = z.infer<typeof HoursEntryCreatePayload>;
+
+export const MUTATION_PAYLOADS = {
+  'workOrder.create': WorkOrderCreatePayload,
+  'workOrder.update': WorkOrderUpdatePayload,
+  'workOrder.overwrite': WorkOrderOverwritePayload,
+  'hoursEntry.create': HoursEntryCreatePayload,
+} as const;
+export type MutationType = keyof typeof MUTATION_PAYLOADS;
+export const MUTATION_TYPES = Object.keys(MUTATION_PAYLOADS) as MutationType[];
+
+/** The envelope is checked for the whole request; each payload per mutation, so one bad one blocks nothing. */
+export const Mutation = z.object({
+  id: z.uuid(),
+  seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  type: z.enum(MUTATION_TYPES as [MutationType, ...MutationType[]]),
+  entityId: Id,
+  baseVersion: z.number().int().nonnegative().nullable(),
+  payload: z.unknown(),
+  createdAt: Timestamp,
+});
+export type Mutation = z.infer<typeof Mutation>;
+
+export const PushRequest = z.object({
+  clientId: z.uuid(),
+  mutations: z.array(Mutation).min(1).max(PUSH_MAX_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const REJECTION_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'WORK_ORDER_CLOSED',
+  'INVALID_TRANSITION',
+  'DEPENDENCY_REJECTED',
+  'ALREADY_EXISTS',
+  'OUT_OF_ORDER',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export const OUTCOME_STATUSES = ['applied', 'conflict', 'rejected'] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+
+export const MutationResult = z.object({
+  id: z.uuid(),
+  status: z.enum(['applied', 'duplicate', 'conflict', 'rejected']),
+  /** For `duplicate`: what the first processing decided; the other fields repeat its answer. */
+  original: z.enum(OUTCOME_STATUSES).optional(),
+  version: z.number().int().optional(),
+  /** For `conflict`: the server's current record (updatedBy/updatedAt say who changed it and when). */
+  record: WorkOrderRecord.optional(),
+  code: z.enum(REJECTION_CODES).optional(),
+  message: z.string().optional(),
+  /** For DEPENDENCY_REJECTED: the refused mutation this one depended on. */
+  dependsOn: z.uuid().optional(),
+});
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z.object({ results: z.array(MutationResult) });
+export type PushResponse = z.infer<typeof PushResponse>;
+
+// ---- pull ----------------------------------------------------------------
+
+export const ENTITIES = ['workOrder', 'asset', 'hoursEntry'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+export const Change = z.discriminatedUnion('entity', [
+  z.object({ entity: z.literal('workOrder'), id: Id, version: z.number().int(), record: WorkOrderRecord }),
+  z.object({ entity: z.literal('asset'), id: Id, version: z.number().int(), record: AssetRecord }),
+  z.object({ entity: z.literal('hoursEntry'), id: Id, version: z.number().int(), record: HoursEntryRecord }),
+]);
+export type Change = z.infer<typeof Change>;
+
+export const PullQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).default(500),
+});
+export const PullResponse = z.object({ changes: z.array(Change), cursor: z.string(), hasMore: z.boolean() });
+export type PullResponse = z.infer<typeof PullResponse>;
+
+// ---- online work-order endpoints ------------------------------------------
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: Timestamp,
+  userId: z.string(),
+  mutationId: z.string().nullable(),
+  action: z.string(),
+  before: WorkOrderRecord.nullable(),
+  after: WorkOrderRecord.nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
