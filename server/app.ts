@@ -6,6 +6,7 @@ import {
   API_PREFIX,
   AuditEntry,
   LoginRequest,
+  MAX_VERSION,
   PullQuery,
   PushRequest,
   WorkOrderUpdatePayload,
@@ -40,6 +41,12 @@ const IdParams = z.object({ id: z.string().min(1).max(64) });
 export async function buildServer({ database, logger = false, loginThrottle = new LoginThrottle() }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, return503OnClosing: true });
   app.setErrorHandler(errorHandler);
+  // PostgreSQL text cannot hold NUL and no technician types one: refuse it at the door, for every route.
+  app.addHook('preValidation', async (request) => {
+    if (containsNul(request.body) || containsNul(request.query) || containsNul(request.params)) {
+      throw new HttpError(400, 'VALIDATION_FAILED', 'The request contains a NUL character, which is not allowed in text.');
+    }
+  });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` } }),
   );
@@ -113,7 +120,7 @@ export async function buildServer({ database, logger = false, loginThrottle = ne
           if (ifMatch === undefined) {
             throw new HttpError(428, 'PRECONDITION_REQUIRED', 'Say which version you edited: send If-Match: <version>.');
           }
-          const baseVersion = parseOr400(z.coerce.number().int().nonnegative(), String(ifMatch).replace(/"/g, ''));
+          const baseVersion = parseOr400(z.coerce.number().int().nonnegative().max(MAX_VERSION), String(ifMatch).replace(/"/g, ''));
           const fields = parseOr400(WorkOrderUpdatePayload, request.body);
           const unknown = Object.keys(request.body as object).filter((k) => !(EDITABLE_WORK_ORDER_FIELDS as string[]).includes(k));
           if (unknown.length) throw new HttpError(400, 'VALIDATION_FAILED', `These fields cannot be changed: ${unknown.join(', ')}.`);
@@ -159,6 +166,12 @@ export async function buildServer({ database, logger = false, loginThrottle = ne
     { prefix: API_PREFIX },
   );
   return app;
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (!value || typeof value !== 'object' || depth > 64) return false;
+  return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || containsNul(inner, depth + 1));
 }
 
 /** A real scrypt hash of a random password: checked when the user name is unknown. */

@@ -8,8 +8,9 @@ import { z } from 'zod';
 const CursorBody = z.object({
   v: z.literal(1),
   e: z.string().min(1).max(64),
-  t: z.string().regex(/^\d{1,20}$/),
-  s: z.number().int().nonnegative(),
+  // Within PostgreSQL's bigint/xid8 range, so a forged cursor is a 400, not a database error.
+  t: z.string().regex(/^\d{1,18}$/),
+  s: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
 });
 export type FeedPosition = { txid: string; seq: number };
 

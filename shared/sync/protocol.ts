@@ -19,6 +19,8 @@ export const PUSH_MAX_MUTATIONS = 100;
 export const PULL_MAX_LIMIT = 1000;
 
 export const Id = z.string().min(1).max(64);
+/** Versions are 32-bit on every database we support. */
+export const MAX_VERSION = 2_147_483_647;
 
 // ---- errors --------------------------------------------------------------
 
@@ -103,7 +105,7 @@ export const Mutation = z.object({
   seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   type: z.enum(MUTATION_TYPES as [MutationType, ...MutationType[]]),
   entityId: Id,
-  baseVersion: z.number().int().nonnegative().nullable(),
+  baseVersion: z.number().int().nonnegative().max(MAX_VERSION).nullable(),
   payload: z.unknown(),
   createdAt: Timestamp,
 });
