@@ -133,7 +133,7 @@ export async function buildServer({ database, logger = false, loginThrottle = ne
             case 'conflict':
               throw new HttpError(412, 'PRECONDITION_FAILED', `${outcome.record.updatedBy} changed this work order first.`, { record: outcome.record });
             case 'rejected':
-              throw new HttpError(outcome.code === 'NOT_FOUND' || outcome.code === 'DEPENDENCY_REJECTED' ? 404 : 422, outcome.code as never, outcome.message);
+              throw new HttpError(outcome.code === 'NOT_FOUND' || outcome.code === 'DEPENDENCY_REJECTED' ? 404 : 422, outcome.code, outcome.message);
           }
         });
 

@@ -1,12 +1,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { ErrorCode } from '../shared/sync/protocol';
+import type { ErrorCode, RejectionCode } from '../shared/sync/protocol';
 
 /** A refusal the client caused: a 4xx with a machine-readable code and a sentence. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode | 'RESYNC_REQUIRED',
+    readonly code: ErrorCode | RejectionCode,
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {

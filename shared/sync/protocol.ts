@@ -28,15 +28,14 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'BAD_JSON',
   'UNAUTHORIZED',
-  'FORBIDDEN',
   'NOT_FOUND',
   'PRECONDITION_FAILED',
   'PRECONDITION_REQUIRED',
   'TOO_MANY_ATTEMPTS',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
-  'METHOD_NOT_ALLOWED',
   'INVALID_CURSOR',
+  'RESYNC_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -124,7 +123,6 @@ export const REJECTION_CODES = [
   'INVALID_TRANSITION',
   'DEPENDENCY_REJECTED',
   'ALREADY_EXISTS',
-  'OUT_OF_ORDER',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, MUTATION_TYPES, REJECTION_CODES } from '../../shared/sync/protocol';
+
+/** docs/sync-protocol.md is how others write clients: it must name every code and type we can send. */
+const doc = readFileSync('docs/sync-protocol.md', 'utf8');
+
+describe('docs/sync-protocol.md', () => {
+  it.each([...ERROR_CODES, ...REJECTION_CODES])('documents the code %s', (code) => {
+    expect(doc).toContain(`\`${code}\``);
+  });
+  it.each(MUTATION_TYPES)('documents the mutation type %s', (type) => {
+    expect(doc).toContain(`\`${type}\``);
+  });
+  it.each(['/health', '/auth/login', '/sync/push', '/sync/pull', '/work-orders/:id', '/work-orders/:id/history'])(
+    'documents the endpoint %s',
+    (path) => expect(doc).toContain(path),
+  );
+});
