@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayloadOf, Handlers } from '../../shared/ipc/contract';
-import { generateDemoData } from '../../shared/demo/demoData';
+import { DEMO_USERS, generateDemoData } from '../../shared/demo/demoData';
 import { openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrations';
 import { countWorkOrders, insertAssetsAndWorkOrders } from './db/workOrders';
+import { memorySecretStore, type SecretStore } from './auth/secretStore';
+import { provisionLocalAccount } from './auth/session';
 import type { Logger } from './logger';
 import { createNodeLogger } from './nodeLogger';
 import { createHandlers } from './service';
@@ -18,8 +20,17 @@ export interface CoreOptions {
   /** The workstation profile's folder; the journal lives here. */
   dataDir: string;
   logger?: Logger;
-  /** Load the demo plant into an empty journal (until a sync server provides data). */
+  /**
+   * Load the demo plant into an empty journal, with the demo accounts (alice,
+   * bob, sam; password "shopfloor-demo") able to sign in offline.
+   */
   seedDemoData?: boolean;
+  /** The sync server, e.g. http://127.0.0.1:8080; none = journal only. */
+  serverUrl?: string;
+  /** Where server tokens are kept; the shell passes one backed by safeStorage. */
+  secretStore?: SecretStore;
+  /** The clock, injectable for tests. */
+  now?: () => string;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
@@ -52,9 +63,16 @@ export function createCore(options: CoreOptions): Core {
   }
 
   const listeners = new Set<CoreEventListener>();
+  const emit: CoreEventListener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
   let closed = false;
   return {
-    handlers: createHandlers(db),
+    handlers: createHandlers({
+      db,
+      secrets: options.secretStore ?? memorySecretStore(),
+      serverUrl: options.serverUrl,
+      now: options.now ?? (() => new Date().toISOString()),
+      emit,
+    }),
     journalPath,
     subscribe(listener) {
       listeners.add(listener);
@@ -69,8 +87,14 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
+export const DEMO_PASSWORD = 'shopfloor-demo';
+
 function seedDemo(db: Db, logger: Logger): void {
+  const now = new Date().toISOString();
   const { assets, workOrders } = generateDemoData();
-  insertAssetsAndWorkOrders(db, assets, workOrders);
+  insertAssetsAndWorkOrders(db, assets, workOrders, now);
+  for (const username of DEMO_USERS) {
+    provisionLocalAccount(db, { username, role: username === 'sam' ? 'supervisor' : 'technician' }, DEMO_PASSWORD, now);
+  }
   logger.info(`loaded demo data: ${assets.length} assets, ${workOrders.length} work orders`);
 }

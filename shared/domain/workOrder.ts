@@ -33,10 +33,19 @@ export const WorkOrderRecord = z.object({
 });
 export type WorkOrderRecord = z.infer<typeof WorkOrderRecord>;
 
-/** What the app shows: the record plus its asset's tag and name from the journal. */
+/**
+ * What the app shows: the journal's view (the server's record with this PC's
+ * pending changes applied) plus its asset's tag and name. A work order created
+ * offline has no number until the server assigns one.
+ */
 export const WorkOrder = WorkOrderRecord.extend({
+  number: z.string().min(1).max(32).nullable(),
   assetTag: z.string().nullable(),
   assetName: z.string().nullable(),
+  /** Changes made here that the server does not have yet (the "not yet synced" marker). */
+  pending: z.boolean(),
+  /** When this record last came from the server; null if it never did. */
+  lastSyncedAt: Timestamp.nullable(),
 });
 export type WorkOrder = z.infer<typeof WorkOrder>;
 
@@ -61,10 +70,13 @@ export const WorkOrderSummary = WorkOrder.pick({
   title: true,
   status: true,
   priority: true,
+  assetId: true,
   assetTag: true,
   assetName: true,
+  assigneeId: true,
   dueAt: true,
   updatedAt: true,
+  pending: true,
 });
 export type WorkOrderSummary = z.infer<typeof WorkOrderSummary>;
 
@@ -74,6 +86,10 @@ export const WorkOrderQuery = z.object({
   /** Matches number, title or asset tag, case-insensitively. */
   search: z.string().trim().max(TEXT_LIMITS.search).default(''),
   status: WorkOrderStatus.nullable().default(null),
+  priority: WorkOrderPriority.nullable().default(null),
+  assetId: z.string().max(64).nullable().default(null),
+  /** Only work orders assigned to the signed-in technician. */
+  assignedToMe: z.boolean().default(false),
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(WORK_ORDER_PAGE_MAX).default(100),
 });

@@ -6,8 +6,21 @@
  * Naming rule (tested): `<area>:<action>`, lower-case area, camelCase action.
  */
 export const INVOKE_CHANNELS = {
+  getSession: 'session:get',
+  signIn: 'session:signIn',
+  signOut: 'session:signOut',
   listWorkOrders: 'workorders:list',
   getWorkOrder: 'workorders:get',
+  createWorkOrder: 'workorders:create',
+  updateWorkOrder: 'workorders:update',
+  listHours: 'hours:list',
+  logHours: 'hours:log',
+  getTimer: 'timer:get',
+  startTimer: 'timer:start',
+  stopTimer: 'timer:stop',
+  listAssets: 'assets:list',
+  getAsset: 'assets:get',
+  lookupCode: 'lookup:code',
   getSyncStatus: 'sync:getStatus',
 } as const;
 
@@ -15,6 +28,7 @@ export const INVOKE_CHANNELS = {
 export const EVENT_CHANNELS = {
   syncStatusChanged: 'sync:statusChanged',
   workOrdersChanged: 'workorders:changed',
+  sessionChanged: 'session:changed',
 } as const;
 
 export type InvokeMethod = keyof typeof INVOKE_CHANNELS;

@@ -1,6 +1,18 @@
 import { z } from 'zod';
-import { WorkOrder, WorkOrderPage, WorkOrderQuery } from '../domain/workOrder';
+import { LogHoursInput, NewWorkOrderInput, SignInInput, UpdateWorkOrderInput } from '../domain/inputs';
 import { SyncStatus } from '../domain/syncStatus';
+import {
+  AssetDetail,
+  AssetPage,
+  AssetQuery,
+  HoursEntry,
+  LookupResult,
+  SessionState,
+  SignOutResult,
+  StoppedTimer,
+  Timer,
+} from '../domain/views';
+import { WorkOrder, WorkOrderPage, WorkOrderQuery } from '../domain/workOrder';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventName, type InvokeMethod } from './channels';
 import type { Result } from './result';
 
@@ -8,17 +20,28 @@ import type { Result } from './result';
  * The IPC contract, declared once. The main process parses every request with
  * `request` before a handler runs; the renderer's types come from here too.
  */
+const Id = z.string().min(1).max(64);
+
 export const contract = {
+  getSession: { channel: INVOKE_CHANNELS.getSession, request: z.undefined(), response: SessionState },
+  signIn: { channel: INVOKE_CHANNELS.signIn, request: SignInInput, response: SessionState },
+  signOut: { channel: INVOKE_CHANNELS.signOut, request: z.undefined(), response: SignOutResult },
   listWorkOrders: {
     channel: INVOKE_CHANNELS.listWorkOrders,
     request: WorkOrderQuery,
     response: WorkOrderPage,
   },
-  getWorkOrder: {
-    channel: INVOKE_CHANNELS.getWorkOrder,
-    request: z.object({ id: z.string().min(1).max(64) }),
-    response: WorkOrder,
-  },
+  getWorkOrder: { channel: INVOKE_CHANNELS.getWorkOrder, request: z.object({ id: Id }), response: WorkOrder },
+  createWorkOrder: { channel: INVOKE_CHANNELS.createWorkOrder, request: NewWorkOrderInput, response: WorkOrder },
+  updateWorkOrder: { channel: INVOKE_CHANNELS.updateWorkOrder, request: UpdateWorkOrderInput, response: WorkOrder },
+  listHours: { channel: INVOKE_CHANNELS.listHours, request: z.object({ workOrderId: Id }), response: z.array(HoursEntry) },
+  logHours: { channel: INVOKE_CHANNELS.logHours, request: LogHoursInput, response: HoursEntry },
+  getTimer: { channel: INVOKE_CHANNELS.getTimer, request: z.undefined(), response: Timer.nullable() },
+  startTimer: { channel: INVOKE_CHANNELS.startTimer, request: z.object({ workOrderId: Id }), response: Timer },
+  stopTimer: { channel: INVOKE_CHANNELS.stopTimer, request: z.undefined(), response: StoppedTimer },
+  listAssets: { channel: INVOKE_CHANNELS.listAssets, request: AssetQuery, response: AssetPage },
+  getAsset: { channel: INVOKE_CHANNELS.getAsset, request: z.object({ id: Id }), response: AssetDetail },
+  lookupCode: { channel: INVOKE_CHANNELS.lookupCode, request: z.object({ code: z.string().trim().min(1).max(64) }), response: LookupResult },
   getSyncStatus: {
     channel: INVOKE_CHANNELS.getSyncStatus,
     request: z.undefined(),
@@ -30,6 +53,7 @@ export const events = {
   syncStatusChanged: { channel: EVENT_CHANNELS.syncStatusChanged, payload: SyncStatus },
   /** Work orders changed in the journal: the renderer refetches what it shows. */
   workOrdersChanged: { channel: EVENT_CHANNELS.workOrdersChanged, payload: z.object({ ids: z.array(z.string()) }) },
+  sessionChanged: { channel: EVENT_CHANNELS.sessionChanged, payload: SessionState },
 } as const satisfies Record<EventName, EventSpec>;
 
 interface ChannelSpec {

@@ -1,10 +1,10 @@
-import type { WorkOrderPage, WorkOrderQuery } from '../../shared/domain/workOrder';
+import { WorkOrderQuery, type WorkOrderPage, type WorkOrderQueryInput } from '../../shared/domain/workOrder';
 import type { Core } from '../../main/core';
 import { expect, saveScreenshot, test } from './harness/fixtures';
 
 /** What the core itself says, so expectations come from the journal, not from constants. */
-const coreList = async (core: Core, query: Partial<WorkOrderQuery>): Promise<WorkOrderPage> =>
-  core.handlers.listWorkOrders({ search: '', status: null, offset: 0, limit: 100, ...query });
+const coreList = async (core: Core, query: WorkOrderQueryInput): Promise<WorkOrderPage> =>
+  core.handlers.listWorkOrders(WorkOrderQuery.parse(query));
 
 test.describe('Work orders screen', () => {
   test('lists the journal’s work orders, newest change first', async ({ page, core, ipcCalls }) => {
@@ -12,9 +12,9 @@ test.describe('Work orders screen', () => {
     const first = await coreList(core, {});
     await expect(page.getByRole('heading', { name: `${first.total.toLocaleString()} work orders` })).toBeVisible();
     const rows = page.getByRole('listitem');
-    await expect(rows.first()).toContainText(first.items[0]!.number);
+    await expect(rows.first()).toContainText(first.items[0]!.number!);
     await expect(rows.first()).toContainText(first.items[0]!.title);
-    await expect(rows.nth(1)).toContainText(first.items[1]!.number);
+    await expect(rows.nth(1)).toContainText(first.items[1]!.number!);
     expect(ipcCalls.map((c) => c.channel)).toContain('workorders:list');
     await saveScreenshot(page, 'work-orders-list');
   });
@@ -27,8 +27,8 @@ test.describe('Work orders screen', () => {
 
     await page.getByRole('searchbox', { name: 'Search work orders' }).fill(tag);
     await expect(page.getByRole('heading', { name: `${expected.total} work orders match “${tag}”` })).toBeVisible();
-    await expect(page.getByRole('listitem').first()).toContainText(expected.items[0]!.number);
-    await expect(page.getByRole('listitem').filter({ hasText: sample.number })).toBeVisible();
+    await expect(page.getByRole('listitem').first()).toContainText(expected.items[0]!.number!);
+    await expect(page.getByRole('listitem').filter({ hasText: sample.number! })).toBeVisible();
     for (const text of await page.getByRole('listitem').allInnerTexts()) expect(text).toContain(tag);
     await saveScreenshot(page, 'work-orders-search');
 
@@ -43,7 +43,7 @@ test.describe('Work orders screen', () => {
     await page.getByRole('button', { name: 'Completed', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Completed', exact: true })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByRole('heading', { name: `${expected.total} work orders` })).toBeVisible();
-    await expect(page.getByRole('listitem').first()).toContainText(expected.items[0]!.number);
+    await expect(page.getByRole('listitem').first()).toContainText(expected.items[0]!.number!);
     for (const text of await page.getByRole('listitem').allInnerTexts()) expect(text).toContain('Completed');
     await saveScreenshot(page, 'work-orders-completed');
 
@@ -56,10 +56,10 @@ test.describe('Work orders screen', () => {
     const summary = (await coreList(core, { status: 'completed' })).items[0]!;
     const workOrder = await core.handlers.getWorkOrder({ id: summary.id });
     await page.getByRole('button', { name: 'Completed', exact: true }).click();
-    await page.getByRole('listitem').filter({ hasText: summary.number }).getByRole('button').click();
+    await page.getByRole('listitem').filter({ hasText: summary.number! }).getByRole('button').click();
 
     const detail = page.getByRole('complementary', { name: workOrder.title });
-    await expect(detail).toContainText(workOrder.number);
+    await expect(detail).toContainText(workOrder.number!);
     await expect(detail).toContainText(workOrder.description);
     await expect(detail).toContainText(workOrder.completionNotes!);
     await expect(detail).toContainText(`${workOrder.assetTag} · ${workOrder.assetName}`);
@@ -76,7 +76,7 @@ test.describe('Work orders screen', () => {
     expect(await page.getByRole('listitem').count()).toBeLessThan(40);
 
     await page.locator('.list-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-    const lastRow = page.getByRole('listitem').filter({ hasText: last.number });
+    const lastRow = page.getByRole('listitem').filter({ hasText: last.number! });
     await expect(lastRow).toBeVisible();
     await expect(lastRow).toHaveAttribute('aria-posinset', '1000');
     expect(await page.getByRole('listitem').count()).toBeLessThan(40);
@@ -87,11 +87,11 @@ test.describe('Work orders screen', () => {
     const [first, second] = (await coreList(core, {})).items;
     await page.getByRole('listitem').first().getByRole('button').focus();
     await page.keyboard.press('ArrowDown');
-    await expect(page.getByRole('listitem').filter({ hasText: second!.number }).getByRole('button')).toBeFocused();
+    await expect(page.getByRole('listitem').filter({ hasText: second!.number! }).getByRole('button')).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('complementary', { name: second!.title })).toContainText(second!.number);
+    await expect(page.getByRole('complementary', { name: second!.title })).toContainText(second!.number!);
     await page.keyboard.press('ArrowUp');
-    await expect(page.getByRole('listitem').filter({ hasText: first!.number }).getByRole('button')).toBeFocused();
+    await expect(page.getByRole('listitem').filter({ hasText: first!.number! }).getByRole('button')).toBeFocused();
   });
 
   test('the status bar says the app is offline with nothing waiting', async ({ page }) => {

@@ -25,7 +25,7 @@ function openCore(dataDir?: string, seedDemoData = true): Core & { dataDir: stri
 // The journal answers synchronously; the contract allows a promise, so narrow it here.
 const list = (core: Core, query: WorkOrderQuery) => core.handlers.listWorkOrders(query) as WorkOrderPage;
 
-const defaults: WorkOrderQuery = { search: '', status: null, offset: 0, limit: 100 };
+const defaults: WorkOrderQuery = { search: '', status: null, priority: null, assetId: null, assignedToMe: false, offset: 0, limit: 100 };
 
 describe('the journal file', () => {
   it('is created in WAL mode at the newest schema, with the demo plant loaded', () => {
@@ -103,9 +103,9 @@ describe('listing work orders', () => {
     const core = openCore();
     const sample = list(core, { ...defaults, limit: 1 }).items[0]!;
 
-    const byNumber = list(core, { ...defaults, search: sample.number.toLowerCase() });
+    const byNumber = list(core, { ...defaults, search: sample.number!.toLowerCase() });
     expect(byNumber.items.map((w) => w.id)).toContain(sample.id);
-    expect(byNumber.items.every((w) => w.number.toLowerCase().includes(sample.number.toLowerCase()))).toBe(true);
+    expect(byNumber.items.every((w) => w.number!.toLowerCase().includes(sample.number!.toLowerCase()))).toBe(true);
 
     const byTitle = list(core, { ...defaults, search: 'HYDRAULIC LEAK', limit: 500 });
     expect(byTitle.total).toBeGreaterThan(0);

@@ -30,7 +30,7 @@ describe('migrations', () => {
   it('roll a failing step back whole, keeping the version it had', () => {
     const db = freshDb();
     const broken: Migration = {
-      version: 20,
+      version: 990,
       name: 'broken',
       up(d) {
         d.exec('CREATE TABLE half_done (id INTEGER)');
@@ -38,7 +38,7 @@ describe('migrations', () => {
       },
     };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow('disk full');
-    expect(schemaVersion(db)).toBe(10);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
   });
 

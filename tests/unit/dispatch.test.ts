@@ -9,7 +9,23 @@ const page = { items: [], total: 0, offset: 0 };
 const status = { state: 'offline', pendingChanges: 0, lastSyncedAt: null, message: 'Offline.' } as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const unused = () => {
+    throw new Error('not used in this test');
+  };
   return {
+    getSession: unused,
+    signIn: unused,
+    signOut: unused,
+    createWorkOrder: unused,
+    updateWorkOrder: unused,
+    listHours: unused,
+    logHours: unused,
+    getTimer: unused,
+    startTimer: unused,
+    stopTimer: unused,
+    listAssets: unused,
+    getAsset: unused,
+    lookupCode: unused,
     listWorkOrders: vi.fn(() => page),
     getWorkOrder: vi.fn(() => {
       throw new AppError('NOT_FOUND', 'This work order is not on this computer.');
@@ -24,7 +40,15 @@ describe('the IPC dispatcher', () => {
     const h = handlers();
     const result = await createDispatch(h, memoryLogger())(INVOKE_CHANNELS.listWorkOrders, { search: '  pump ' });
     expect(result).toEqual({ ok: true, value: page });
-    expect(h.listWorkOrders).toHaveBeenCalledWith({ search: 'pump', status: null, offset: 0, limit: 100 });
+    expect(h.listWorkOrders).toHaveBeenCalledWith({
+      search: 'pump',
+      status: null,
+      priority: null,
+      assetId: null,
+      assignedToMe: false,
+      offset: 0,
+      limit: 100,
+    });
   });
 
   it.each([

@@ -1,10 +1,12 @@
-import type { WorkOrder, WorkOrderPage, WorkOrderQuery } from '../../../shared/domain/workOrder';
+import type { WorkOrder, WorkOrderPage, WorkOrderQuery, WorkOrderRecord } from '../../../shared/domain/workOrder';
+import type { LocalWorkOrder } from '../journal/replay';
 import type { Db } from './connection';
 
-/** Row shapes as SQLite returns them (snake_case, nulls). */
+/** The journal's view of work orders (`work_orders`) and the server's copy (`work_order_base`). */
+
 interface WorkOrderRow {
   id: string;
-  number: string;
+  number: string | null;
   title: string;
   description: string;
   status: WorkOrder['status'];
@@ -21,7 +23,11 @@ interface WorkOrderRow {
   created_by: string;
   updated_at: string;
   updated_by: string;
+  pending: number;
+  synced_at: string | null;
 }
+
+const PENDING = `EXISTS (SELECT 1 FROM outbox o WHERE o.work_order_id = w.id AND o.state IN ('pending','in_flight','conflict'))`;
 
 const fromRow = (r: WorkOrderRow): WorkOrder => ({
   id: r.id,
@@ -42,21 +48,36 @@ const fromRow = (r: WorkOrderRow): WorkOrder => ({
   createdBy: r.created_by,
   updatedAt: r.updated_at,
   updatedBy: r.updated_by,
+  pending: r.pending === 1,
+  lastSyncedAt: r.synced_at,
 });
 
 /** `%`, `_` and the escape character itself are literal in what a technician types. */
 export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * One page of the list, newest change first, filtered by status and by a
- * case-insensitive match on number, title or asset tag.
+ * One page of the list, newest change first, filtered by status, priority,
+ * asset and assignee and by a case-insensitive match on number, title or
+ * asset tag.
  */
-export function listWorkOrders(db: Db, query: WorkOrderQuery): WorkOrderPage {
+export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: string | null = null): WorkOrderPage {
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
   if (query.status) {
     where.push('w.status = @status');
     params.status = query.status;
+  }
+  if (query.priority) {
+    where.push('w.priority = @priority');
+    params.priority = query.priority;
+  }
+  if (query.assetId) {
+    where.push('w.asset_id = @assetId');
+    params.assetId = query.assetId;
+  }
+  if (query.assignedToMe) {
+    where.push('w.assignee_id = @me');
+    params.me = currentUser ?? '';
   }
   if (query.search) {
     where.push(
@@ -69,8 +90,8 @@ export function listWorkOrders(db: Db, query: WorkOrderQuery): WorkOrderPage {
 
   const items = db
     .prepare<Record<string, unknown>, WorkOrderRow>(
-      `SELECT w.id, w.number, w.title, w.status, w.priority, w.due_at, w.updated_at,
-              a.tag AS asset_tag, a.name AS asset_name
+      `SELECT w.id, w.number, w.title, w.status, w.priority, w.asset_id, w.assignee_id, w.due_at, w.updated_at,
+              a.tag AS asset_tag, a.name AS asset_name, ${PENDING} AS pending
        ${from} ${filter}
        ORDER BY w.updated_at DESC, w.id
        LIMIT @limit OFFSET @offset`,
@@ -82,10 +103,13 @@ export function listWorkOrders(db: Db, query: WorkOrderQuery): WorkOrderPage {
       title: r.title,
       status: r.status,
       priority: r.priority,
+      assetId: r.asset_id,
       assetTag: r.asset_tag,
       assetName: r.asset_name,
+      assigneeId: r.assignee_id,
       dueAt: r.due_at,
       updatedAt: r.updated_at,
+      pending: r.pending === 1,
     }));
 
   const { total } = db
@@ -98,8 +122,8 @@ export function listWorkOrders(db: Db, query: WorkOrderQuery): WorkOrderPage {
 export function getWorkOrder(db: Db, id: string): WorkOrder | undefined {
   const row = db
     .prepare<[string], WorkOrderRow>(
-      `SELECT w.*, a.tag AS asset_tag, a.name AS asset_name
-       FROM work_orders w LEFT JOIN assets a ON a.id = w.asset_id
+      `SELECT w.*, a.tag AS asset_tag, a.name AS asset_name, ${PENDING} AS pending, b.synced_at
+       FROM work_orders w LEFT JOIN assets a ON a.id = w.asset_id LEFT JOIN work_order_base b ON b.id = w.id
        WHERE w.id = ?`,
     )
     .get(id);
@@ -110,6 +134,39 @@ export function countWorkOrders(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM work_orders').get() as { n: number }).n;
 }
 
+/** The view row as the journal shows it. */
+export function writeWorkOrderView(db: Db, w: LocalWorkOrder): void {
+  db.prepare(
+    `INSERT INTO work_orders (id, number, title, description, status, priority, asset_id, assignee_id,
+       due_at, completed_at, completion_notes, version, created_at, created_by, updated_at, updated_by)
+     VALUES (@id, @number, @title, @description, @status, @priority, @assetId, @assigneeId,
+       @dueAt, @completedAt, @completionNotes, @version, @createdAt, @createdBy, @updatedAt, @updatedBy)
+     ON CONFLICT (id) DO UPDATE SET number = excluded.number, title = excluded.title,
+       description = excluded.description, status = excluded.status, priority = excluded.priority,
+       asset_id = excluded.asset_id, assignee_id = excluded.assignee_id, due_at = excluded.due_at,
+       completed_at = excluded.completed_at, completion_notes = excluded.completion_notes,
+       version = excluded.version, created_at = excluded.created_at, created_by = excluded.created_by,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(w);
+}
+
+export function deleteWorkOrderView(db: Db, id: string): void {
+  db.prepare('DELETE FROM work_orders WHERE id = ?').run(id);
+}
+
+/** The server's last known copy of a work order. */
+export function readBase(db: Db, id: string): WorkOrderRecord | undefined {
+  const row = db.prepare<[string], { record: string }>('SELECT record FROM work_order_base WHERE id = ?').get(id);
+  return row && (JSON.parse(row.record) as WorkOrderRecord);
+}
+
+export function writeBase(db: Db, record: WorkOrderRecord, syncedAt: string): void {
+  db.prepare(
+    `INSERT INTO work_order_base (id, version, record, synced_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET version = excluded.version, record = excluded.record, synced_at = excluded.synced_at`,
+  ).run(record.id, record.version, JSON.stringify(record), syncedAt);
+}
+
 export interface AssetInsert {
   id: string;
   tag: string;
@@ -117,21 +174,16 @@ export interface AssetInsert {
   location: string;
 }
 
-export type WorkOrderInsert = Omit<WorkOrder, 'assetTag' | 'assetName'>;
-
-/** Bulk insert in one transaction (demo data now, pulled pages later). */
-export function insertAssetsAndWorkOrders(db: Db, assets: AssetInsert[], workOrders: WorkOrderInsert[]): void {
+/** Bulk load of server records as base and view in one transaction (the demo plant, pulled pages). */
+export function insertAssetsAndWorkOrders(db: Db, assets: AssetInsert[], workOrders: WorkOrderRecord[], syncedAt: string): void {
   const insertAsset = db.prepare(
-    'INSERT INTO assets (id, tag, name, location, version) VALUES (@id, @tag, @name, @location, 1)',
-  );
-  const insertWorkOrder = db.prepare(
-    `INSERT INTO work_orders (id, number, title, description, status, priority, asset_id, assignee_id,
-       due_at, completed_at, completion_notes, version, created_at, created_by, updated_at, updated_by)
-     VALUES (@id, @number, @title, @description, @status, @priority, @assetId, @assigneeId,
-       @dueAt, @completedAt, @completionNotes, @version, @createdAt, @createdBy, @updatedAt, @updatedBy)`,
+    'INSERT INTO assets (id, tag, name, location, category, version) VALUES (@id, @tag, @name, @location, @category, 1)',
   );
   db.transaction(() => {
-    for (const a of assets) insertAsset.run(a);
-    for (const w of workOrders) insertWorkOrder.run(w);
+    for (const a of assets) insertAsset.run({ ...a, category: a.name.replace(/ \d+$/, '') });
+    for (const w of workOrders) {
+      writeWorkOrderView(db, w);
+      writeBase(db, w, syncedAt);
+    }
   }).immediate();
 }

@@ -1,41 +1,106 @@
 import { createApi, fakeBaseQuery } from '@reduxjs/toolkit/query/react';
+import type { LogHoursInput, NewWorkOrderInput, SignInInput, WorkOrderChanges } from '../../../shared/domain/inputs';
 import type { SyncStatus } from '../../../shared/domain/syncStatus';
+import type {
+  AssetDetail,
+  AssetPage,
+  AssetQueryInput,
+  HoursEntry,
+  LookupResult,
+  SessionState,
+  StoppedTimer,
+  Timer,
+} from '../../../shared/domain/views';
 import type { WorkOrder, WorkOrderPage, WorkOrderQueryInput } from '../../../shared/domain/workOrder';
+import type { ShopfloorApi } from '../../../shared/ipc/contract';
 import type { IpcError, Result } from '../../../shared/ipc/result';
 
-/** The preload's API, or a clear error when the page runs outside the app. */
-function bridge() {
-  if (!window.shopfloor) throw new Error('bridge missing');
-  return window.shopfloor;
-}
+const NO_BRIDGE: IpcError = { code: 'INTERNAL', message: 'This page must be opened inside the Shopfloor app.' };
 
-const NO_BRIDGE: IpcError = {
-  code: 'INTERNAL',
-  message: 'This page must be opened inside the Shopfloor app.',
-};
-
-/** A Result becomes RTK Query's `{data}` or `{error}`; a queryFn never throws. */
-async function call<T>(request: () => Promise<Result<T>>): Promise<{ data: T } | { error: IpcError }> {
+/**
+ * Calls one bridge method and turns its Result into RTK Query's `{data}` or
+ * `{error}`; a queryFn never throws.
+ */
+async function call<T>(request: (api: ShopfloorApi) => Promise<Result<T>>): Promise<{ data: T } | { error: IpcError }> {
   if (!window.shopfloor) return { error: NO_BRIDGE };
-  const result = await request();
+  const result = await request(window.shopfloor);
   return result.ok ? { data: result.value } : { error: result.error };
 }
 
+/** The RTK Query cache is the read model; main's change events invalidate its tags. */
 export const shopfloorApi = createApi({
   reducerPath: 'shopfloorApi',
   baseQuery: fakeBaseQuery<IpcError>(),
-  tagTypes: ['WorkOrder', 'SyncStatus'],
+  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer'],
   endpoints: (build) => ({
+    getSession: build.query<SessionState, void>({
+      queryFn: () => call((api) => api.getSession()),
+      providesTags: ['Session'],
+      async onCacheEntryAdded(_arg, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
+        if (!window.shopfloor) return;
+        await cacheDataLoaded.catch(() => undefined);
+        const unsubscribe = window.shopfloor.on('sessionChanged', (session) => updateCachedData(() => session));
+        await cacheEntryRemoved;
+        unsubscribe();
+      },
+    }),
+    signIn: build.mutation<SessionState, SignInInput>({
+      queryFn: (input) => call((api) => api.signIn(input)),
+      invalidatesTags: ['Session', 'WorkOrder', 'Timer'],
+    }),
+    signOut: build.mutation<{ pendingChanges: number }, void>({
+      queryFn: () => call((api) => api.signOut()),
+      invalidatesTags: ['Session', 'Timer'],
+    }),
     listWorkOrders: build.query<WorkOrderPage, WorkOrderQueryInput>({
-      queryFn: (query) => call(() => bridge().listWorkOrders(query)),
+      queryFn: (query) => call((api) => api.listWorkOrders(query)),
       providesTags: ['WorkOrder'],
     }),
     getWorkOrder: build.query<WorkOrder, string>({
-      queryFn: (id) => call(() => bridge().getWorkOrder({ id })),
+      queryFn: (id) => call((api) => api.getWorkOrder({ id })),
       providesTags: (_result, _error, id) => [{ type: 'WorkOrder', id }],
     }),
+    createWorkOrder: build.mutation<WorkOrder, NewWorkOrderInput>({
+      queryFn: (input) => call((api) => api.createWorkOrder(input)),
+      invalidatesTags: ['WorkOrder', 'Asset', 'SyncStatus'],
+    }),
+    updateWorkOrder: build.mutation<WorkOrder, { id: string; changes: WorkOrderChanges }>({
+      queryFn: (input) => call((api) => api.updateWorkOrder(input)),
+      invalidatesTags: ['WorkOrder', 'Asset', 'SyncStatus'],
+    }),
+    listHours: build.query<HoursEntry[], string>({
+      queryFn: (workOrderId) => call((api) => api.listHours({ workOrderId })),
+      providesTags: ['Hours'],
+    }),
+    logHours: build.mutation<HoursEntry, LogHoursInput>({
+      queryFn: (input) => call((api) => api.logHours(input)),
+      invalidatesTags: ['Hours', 'WorkOrder', 'SyncStatus'],
+    }),
+    getTimer: build.query<Timer | null, void>({
+      queryFn: () => call((api) => api.getTimer()),
+      providesTags: ['Timer'],
+    }),
+    startTimer: build.mutation<Timer, string>({
+      queryFn: (workOrderId) => call((api) => api.startTimer({ workOrderId })),
+      invalidatesTags: ['Timer'],
+    }),
+    stopTimer: build.mutation<StoppedTimer, void>({
+      queryFn: () => call((api) => api.stopTimer()),
+      invalidatesTags: ['Timer'],
+    }),
+    listAssets: build.query<AssetPage, AssetQueryInput>({
+      queryFn: (query) => call((api) => api.listAssets(query)),
+      providesTags: ['Asset'],
+    }),
+    getAsset: build.query<AssetDetail, string>({
+      queryFn: (id) => call((api) => api.getAsset({ id })),
+      providesTags: ['Asset', 'WorkOrder'],
+    }),
+    lookupCode: build.mutation<LookupResult, string>({
+      queryFn: (code) => call((api) => api.lookupCode({ code })),
+    }),
     getSyncStatus: build.query<SyncStatus, void>({
-      queryFn: () => call(() => bridge().getSyncStatus()),
+      queryFn: () => call((api) => api.getSyncStatus()),
       providesTags: ['SyncStatus'],
       // Live: main pushes every change of sync state; patch the cached value.
       async onCacheEntryAdded(_arg, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
@@ -49,4 +114,21 @@ export const shopfloorApi = createApi({
   }),
 });
 
-export const { useListWorkOrdersQuery, useGetWorkOrderQuery, useGetSyncStatusQuery } = shopfloorApi;
+export const {
+  useGetSessionQuery,
+  useSignInMutation,
+  useSignOutMutation,
+  useListWorkOrdersQuery,
+  useGetWorkOrderQuery,
+  useCreateWorkOrderMutation,
+  useUpdateWorkOrderMutation,
+  useListHoursQuery,
+  useLogHoursMutation,
+  useGetTimerQuery,
+  useStartTimerMutation,
+  useStopTimerMutation,
+  useListAssetsQuery,
+  useGetAssetQuery,
+  useLookupCodeMutation,
+  useGetSyncStatusQuery,
+} = shopfloorApi;

@@ -2,14 +2,14 @@ import { shopfloorApi } from '../api/shopfloorApi';
 import type { AppStore } from './store';
 
 /**
- * Main pushes "work orders changed" when the journal changes (sync, another
- * window): the RTK Query cache is the read model, so invalidating its tags is
- * all it takes for every visible list and detail to refetch.
+ * Main pushes "work orders changed" when the journal changes (a local write,
+ * later a pull): the RTK Query cache is the read model, so invalidating its
+ * tags is all it takes for every visible list and detail to refetch.
  */
 export function startBridgeListeners(store: AppStore): () => void {
   const bridge = window.shopfloor;
   if (!bridge) return () => {};
   return bridge.on('workOrdersChanged', () => {
-    store.dispatch(shopfloorApi.util.invalidateTags(['WorkOrder']));
+    store.dispatch(shopfloorApi.util.invalidateTags(['WorkOrder', 'Hours', 'Asset']));
   });
 }

@@ -1,8 +1,9 @@
 import { combineSlices, configureStore } from '@reduxjs/toolkit';
 import { shopfloorApi } from '../api/shopfloorApi';
 import { workOrdersSlice } from '../features/workOrders/workOrdersSlice';
+import { navigationSlice } from './navigationSlice';
 
-const rootReducer = combineSlices(shopfloorApi, workOrdersSlice);
+const rootReducer = combineSlices(shopfloorApi, workOrdersSlice, navigationSlice);
 export type RootState = ReturnType<typeof rootReducer>;
 
 /** A fresh store per app start (and per test). */

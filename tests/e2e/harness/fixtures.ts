@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { EVENT_CHANNELS, type EventName } from '../../../shared/ipc/channels';
 import type { EventPayloadOf } from '../../../shared/ipc/contract';
-import { createCore, type Core, type CoreOptions } from '../../../main/core';
+import { createCore, DEMO_PASSWORD, type Core, type CoreOptions } from '../../../main/core';
 import { silentLogger } from '../../../main/core/logger';
 import { createDispatch } from '../../../main/ipc/dispatch';
 import { makeTempDir } from '../../helpers/tempDir';
@@ -19,6 +19,8 @@ import { EMIT_FUNCTION, INVOKE_BINDING, preloadInitScript } from './preloadInPag
 export interface ShopfloorFixtures {
   /** Options for the core under test; override with `test.use({ coreOptions: {...} })`. */
   coreOptions: Omit<CoreOptions, 'dataDir'>;
+  /** A demo user to sign in before the page opens, or null to start at the sign-in screen. */
+  signedInAs: string | null;
   core: Core;
   /** Channels the page called, in order: lets a test prove a request went through the bridge. */
   ipcCalls: { channel: string; payload: unknown }[];
@@ -28,10 +30,12 @@ export interface ShopfloorFixtures {
 
 export const test = base.extend<ShopfloorFixtures>({
   coreOptions: [{ seedDemoData: true, logger: silentLogger }, { option: true }],
+  signedInAs: ['alice', { option: true }],
 
-  core: async ({ coreOptions }, use) => {
+  core: async ({ coreOptions, signedInAs }, use) => {
     const temp = makeTempDir('shopfloor-e2e-');
-    const core = createCore({ ...coreOptions, dataDir: temp.dir });
+    const core = createCore({ logger: silentLogger, ...coreOptions, dataDir: temp.dir });
+    if (signedInAs) await core.handlers.signIn({ username: signedInAs, password: DEMO_PASSWORD });
     await use(core);
     core.close();
     temp.remove();

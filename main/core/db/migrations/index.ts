@@ -1,6 +1,7 @@
 import { AppError } from '../../../../shared/ipc/result';
 import type { Db } from '../connection';
 import { migration0010WorkOrders } from './0010-work-orders';
+import { migration0020Journal } from './0020-journal';
 
 export interface Migration {
   /** Goes up in tens (10, 20, ...) to leave room for hotfix steps in between. */
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** In order. Never edit a released step: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0010WorkOrders];
+export const MIGRATIONS: readonly Migration[] = [migration0010WorkOrders, migration0020Journal];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

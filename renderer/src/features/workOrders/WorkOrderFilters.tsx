@@ -1,15 +1,27 @@
 import { useEffect, useState } from 'react';
-import { STATUS_LABELS, TEXT_LIMITS, WORK_ORDER_STATUSES } from '../../../../shared/domain/labels';
+import {
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  TEXT_LIMITS,
+  WORK_ORDER_PRIORITIES,
+  WORK_ORDER_STATUSES,
+  type WorkOrderPriority,
+} from '../../../../shared/domain/labels';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
-import { searchChanged, statusFilterChanged } from './workOrdersSlice';
+import {
+  assetFilterChanged,
+  assignedToMeToggled,
+  priorityFilterChanged,
+  searchChanged,
+  statusFilterChanged,
+} from './workOrdersSlice';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
-/** Search box and status buttons: large targets, usable with gloves and with the keyboard. */
+/** Search, status, priority, "assigned to me" and asset: large targets, usable with gloves and with the keyboard. */
 export function WorkOrderFilters() {
   const dispatch = useAppDispatch();
-  const status = useAppSelector((state) => state.workOrders.status);
-  const committedSearch = useAppSelector((state) => state.workOrders.search);
+  const { status, priority, assignedToMe, asset, search: committedSearch } = useAppSelector((state) => state.workOrders);
   const [text, setText] = useState(committedSearch);
 
   // Query once the technician pauses, not on every keystroke.
@@ -39,15 +51,35 @@ export function WorkOrderFilters() {
           All
         </button>
         {WORK_ORDER_STATUSES.map((value) => (
-          <button
-            key={value}
-            type="button"
-            aria-pressed={status === value}
-            onClick={() => dispatch(statusFilterChanged(value))}
-          >
+          <button key={value} type="button" aria-pressed={status === value} onClick={() => dispatch(statusFilterChanged(value))}>
             {STATUS_LABELS[value]}
           </button>
         ))}
+      </div>
+      <div className="more-filters">
+        <button type="button" aria-pressed={assignedToMe} onClick={() => dispatch(assignedToMeToggled())}>
+          Assigned to me
+        </button>
+        <label className="inline-field">
+          <span>Priority</span>
+          <select
+            value={priority ?? ''}
+            onChange={(event) => dispatch(priorityFilterChanged((event.target.value || null) as WorkOrderPriority | null))}
+          >
+            <option value="">Any</option>
+            {WORK_ORDER_PRIORITIES.map((value) => (
+              <option key={value} value={value}>
+                {PRIORITY_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {asset && (
+          <button type="button" className="chip" onClick={() => dispatch(assetFilterChanged(null))}>
+            Asset {asset.tag} <span aria-hidden="true">✕</span>
+            <span className="visually-hidden">(remove this filter)</span>
+          </button>
+        )}
       </div>
     </div>
   );

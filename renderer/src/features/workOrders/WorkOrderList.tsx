@@ -1,54 +1,35 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { WorkOrderStatus } from '../../../../shared/domain/labels';
+import { shallowEqual } from 'react-redux';
+import type { WorkOrderQueryInput } from '../../../../shared/domain/workOrder';
 import { useListWorkOrdersQuery } from '../../api/shopfloorApi';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { VirtualList } from '../../components/VirtualList';
 import { formatCount, formatDate } from './format';
-import { PriorityBadge, StatusBadge } from './StatusBadge';
+import { PendingBadge, PriorityBadge, StatusBadge } from './StatusBadge';
 import { selectSelectedId, workOrderSelected } from './workOrdersSlice';
 
 /** Rows are fetched a page at a time, only for the pages the technician scrolls to. */
 export const PAGE_SIZE = 100;
-const ROW_HEIGHT = 72;
 
-interface Filter {
-  search: string;
-  status: WorkOrderStatus | null;
+type Filter = Omit<WorkOrderQueryInput, 'offset' | 'limit'>;
+
+/** The list's query: identical objects share one cached request per page. */
+function useFilter(): Filter {
+  return useAppSelector(
+    ({ workOrders: w }) => ({
+      search: w.search.trim(),
+      status: w.status,
+      priority: w.priority,
+      assignedToMe: w.assignedToMe,
+      assetId: w.asset?.id ?? null,
+    }),
+    shallowEqual,
+  );
 }
 
-/**
- * Virtualised: only the rows on screen exist in the DOM, so 100,000 work
- * orders scroll like 100. Each row asks RTK Query for its page; identical
- * requests are shared, so a screenful costs one or two journal queries.
- */
 export function WorkOrderList() {
-  const search = useAppSelector((state) => state.workOrders.search.trim());
-  const status = useAppSelector((state) => state.workOrders.status);
-  const filter: Filter = { search, status };
+  const filter = useFilter();
   const firstPage = useListWorkOrdersQuery({ ...filter, offset: 0, limit: PAGE_SIZE });
   const total = firstPage.data?.total ?? 0;
-  const scrollRef = useRef<HTMLDivElement>(null);
-
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-  });
-
-  useEffect(() => {
-    virtualizer.scrollToOffset(0);
-  }, [search, status, virtualizer]);
-
-  // Arrow keys move between rows, scrolling rows that are not rendered yet into view.
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const current = Number((document.activeElement as HTMLElement | null)?.dataset.index ?? -1);
-    const next = Math.min(total - 1, Math.max(0, current + (event.key === 'ArrowDown' ? 1 : -1)));
-    event.preventDefault();
-    virtualizer.scrollToIndex(next);
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
-  };
 
   return (
     <section className="work-order-list" aria-labelledby="work-order-list-heading">
@@ -56,31 +37,23 @@ export function WorkOrderList() {
         {firstPage.isLoading ? 'Loading work orders…' : countText(total, filter)}
       </h2>
       {firstPage.error && <p role="alert" className="error">{firstPage.error.message}</p>}
-      <div className="list-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
-        <div role="list" aria-label="Work orders" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((row) => (
-            <div
-              key={row.key}
-              role="listitem"
-              aria-setsize={total}
-              aria-posinset={row.index + 1}
-              className="list-row"
-              style={{ transform: `translateY(${row.start}px)`, height: row.size }}
-            >
-              <WorkOrderRow index={row.index} filter={filter} />
-            </div>
-          ))}
-        </div>
-      </div>
+      <VirtualList
+        label="Work orders"
+        total={total}
+        rowHeight={72}
+        resetKey={JSON.stringify(filter)}
+        renderRow={(index) => <WorkOrderRow index={index} filter={filter} />}
+      />
     </section>
   );
 }
 
-function countText(total: number, { search, status }: Filter): string {
+function countText(total: number, filter: Filter): string {
   const noun = total === 1 ? 'work order' : 'work orders';
-  if (!search && !status) return `${formatCount(total)} ${noun}`;
-  if (total === 0) return search ? `No work orders match “${search}”` : 'No work orders with this status';
-  return search ? `${formatCount(total)} ${noun} match “${search}”` : `${formatCount(total)} ${noun}`;
+  const filtered = filter.status || filter.priority || filter.assignedToMe || filter.assetId;
+  if (!filter.search && !filtered) return `${formatCount(total)} ${noun}`;
+  if (total === 0) return filter.search ? `No work orders match “${filter.search}”` : 'No work orders match these filters';
+  return filter.search ? `${formatCount(total)} ${noun} match “${filter.search}”` : `${formatCount(total)} ${noun}`;
 }
 
 function WorkOrderRow({ index, filter }: { index: number; filter: Filter }) {
@@ -100,14 +73,15 @@ function WorkOrderRow({ index, filter }: { index: number; filter: Filter }) {
       onClick={() => dispatch(workOrderSelected(item.id))}
     >
       <span className="row-main">
-        <span className="row-number">{item.number}</span>
+        <span className="row-number">{item.number ?? 'New'}</span>
         <span className="row-title">{item.title}</span>
       </span>
       <span className="row-meta">
         <StatusBadge status={item.status} />
         <PriorityBadge priority={item.priority} />
+        {item.pending && <PendingBadge />}
         <span className="row-asset">{item.assetTag ?? 'No asset'}</span>
-        <span className="row-due">{item.dueAt ? `Due ${formatDate(item.dueAt)}` : "No due date"}</span>
+        <span className="row-due">{item.dueAt ? `Due ${formatDate(item.dueAt)}` : 'No due date'}</span>
       </span>
     </button>
   );

@@ -1,14 +1,24 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
-import type { WorkOrderStatus } from '../../../../shared/domain/labels';
+import type { WorkOrderPriority, WorkOrderStatus } from '../../../../shared/domain/labels';
 
 /** What the technician chose on the list screen; the rows themselves live in the RTK Query cache. */
 export interface WorkOrdersUiState {
   search: string;
   status: WorkOrderStatus | null;
+  priority: WorkOrderPriority | null;
+  assignedToMe: boolean;
+  asset: { id: string; tag: string } | null;
   selectedId: string | null;
 }
 
-const initialState: WorkOrdersUiState = { search: '', status: null, selectedId: null };
+const initialState: WorkOrdersUiState = {
+  search: '',
+  status: null,
+  priority: null,
+  assignedToMe: false,
+  asset: null,
+  selectedId: null,
+};
 
 export const workOrdersSlice = createSlice({
   name: 'workOrders',
@@ -20,15 +30,30 @@ export const workOrdersSlice = createSlice({
     statusFilterChanged(state, action: PayloadAction<WorkOrderStatus | null>) {
       state.status = action.payload;
     },
+    priorityFilterChanged(state, action: PayloadAction<WorkOrderPriority | null>) {
+      state.priority = action.payload;
+    },
+    assignedToMeToggled(state) {
+      state.assignedToMe = !state.assignedToMe;
+    },
+    assetFilterChanged(state, action: PayloadAction<{ id: string; tag: string } | null>) {
+      state.asset = action.payload;
+    },
     workOrderSelected(state, action: PayloadAction<string | null>) {
       state.selectedId = action.payload;
     },
   },
   selectors: {
-    selectFilter: (state) => ({ search: state.search.trim(), status: state.status }),
     selectSelectedId: (state) => state.selectedId,
   },
 });
 
-export const { searchChanged, statusFilterChanged, workOrderSelected } = workOrdersSlice.actions;
+export const {
+  searchChanged,
+  statusFilterChanged,
+  priorityFilterChanged,
+  assignedToMeToggled,
+  assetFilterChanged,
+  workOrderSelected,
+} = workOrdersSlice.actions;
 export const { selectSelectedId } = workOrdersSlice.selectors;

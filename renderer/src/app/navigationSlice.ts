@@ -1,0 +1,25 @@
+import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+
+/** Which screen is showing. Small enough that a router library would be more than the problem. */
+export type Route =
+  | { name: 'workOrders' }
+  | { name: 'newWorkOrder'; assetId?: string }
+  | { name: 'assets' }
+  | { name: 'asset'; id: string };
+
+export const navigationSlice = createSlice({
+  name: 'navigation',
+  initialState: { route: { name: 'workOrders' } as Route, notice: null as string | null },
+  reducers: {
+    navigated(state, action: PayloadAction<Route>) {
+      state.route = action.payload;
+      state.notice = null;
+    },
+    /** A one-line message shown at the top (e.g. "Saved on this computer"). */
+    noticeShown(state, action: PayloadAction<string | null>) {
+      state.notice = action.payload;
+    },
+  },
+});
+
+export const { navigated, noticeShown } = navigationSlice.actions;

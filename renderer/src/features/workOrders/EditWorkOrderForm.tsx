@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { WorkOrderChanges } from '../../../../shared/domain/inputs';
+import { PRIORITY_LABELS, WORK_ORDER_PRIORITIES, type WorkOrderPriority } from '../../../../shared/domain/labels';
+import type { WorkOrder } from '../../../../shared/domain/workOrder';
+import { useUpdateWorkOrderMutation } from '../../api/shopfloorApi';
+import { FieldError } from '../../components/FieldError';
+import { dateInputToIso, fieldErrors, isoToDateInput } from '../../components/forms';
+
+/** Title, description, priority and due date; saved to the journal at once, sent when online. */
+export function EditWorkOrderForm({ workOrder, onDone }: { workOrder: WorkOrder; onDone(): void }) {
+  const [update, { isLoading, error }] = useUpdateWorkOrderMutation();
+  const [title, setTitle] = useState(workOrder.title);
+  const [description, setDescription] = useState(workOrder.description);
+  const [priority, setPriority] = useState<WorkOrderPriority>(workOrder.priority);
+  const [due, setDue] = useState(isoToDateInput(workOrder.dueAt));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = () => {
+    const changes = { title, description, priority, dueAt: dateInputToIso(due) };
+    const parsed = WorkOrderChanges.safeParse(changes);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    setErrors({});
+    void update({ id: workOrder.id, changes })
+      .unwrap()
+      .then(onDone)
+      .catch(() => undefined);
+  };
+
+  return (
+    <form
+      className="edit-form"
+      aria-label="Edit work order"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <label>
+        Title
+        <input value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby="edit-title-error" aria-invalid={!!errors.title} />
+      </label>
+      <FieldError id="edit-title-error" message={errors.title} />
+      <label>
+        Description
+        <textarea value={description} rows={4} onChange={(e) => setDescription(e.target.value)} aria-describedby="edit-description-error" />
+      </label>
+      <FieldError id="edit-description-error" message={errors.description} />
+      <div className="field-row">
+        <label>
+          Priority
+          <select value={priority} onChange={(e) => setPriority(e.target.value as WorkOrderPriority)}>
+            {WORK_ORDER_PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {PRIORITY_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Due date
+          <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        </label>
+      </div>
+      <FieldError id="edit-error" message={errors.form ?? error?.message} />
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={isLoading}>
+          Save changes
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { HoursEntryRecord, AssetRecord } from './records';
+import { Timestamp, WorkOrderSummary } from './workOrder';
+
+/** Shapes the app's screens receive over IPC (beyond work orders). */
+
+export const SessionUser = z.object({ username: z.string(), role: z.enum(['technician', 'supervisor', 'admin']) });
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const SessionState = z.object({
+  user: SessionUser.nullable(),
+  /** False when the server token cannot be stored safely and is kept in memory only. */
+  rememberedAcrossRestarts: z.boolean(),
+  /** True when the sign-in was checked on this PC only (the server was not reachable). */
+  signedInOffline: z.boolean(),
+  /** False in the journal-only demo, where no sync server is set up. */
+  serverConfigured: z.boolean(),
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+export const SignOutResult = z.object({
+  /** This user's changes still waiting: kept, and sent when the server is reachable. */
+  pendingChanges: z.number().int().nonnegative(),
+});
+
+export const HoursEntry = HoursEntryRecord.omit({ version: true }).extend({
+  receivedAt: Timestamp.nullable(),
+  pending: z.boolean(),
+});
+export type HoursEntry = z.infer<typeof HoursEntry>;
+
+export const Asset = AssetRecord.omit({ version: true, updatedAt: true, parentId: true });
+export type Asset = z.infer<typeof Asset>;
+
+export const AssetQuery = z.object({
+  search: z.string().trim().max(200).default(''),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type AssetQueryInput = z.input<typeof AssetQuery>;
+
+export const AssetPage = z.object({
+  items: z.array(Asset),
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+});
+export type AssetPage = z.infer<typeof AssetPage>;
+
+export const AssetDetail = z.object({ asset: Asset, workOrders: z.array(WorkOrderSummary) });
+export type AssetDetail = z.infer<typeof AssetDetail>;
+
+export const Timer = z.object({ workOrderId: z.string(), startedAt: Timestamp });
+export type Timer = z.infer<typeof Timer>;
+export const StoppedTimer = Timer.extend({ hours: z.number().positive() });
+export type StoppedTimer = z.infer<typeof StoppedTimer>;
+
+export const LookupResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('asset'), id: z.string() }),
+  z.object({ kind: z.literal('workOrder'), id: z.string() }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type LookupResult = z.infer<typeof LookupResult>;
