@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { EVENT_CHANNELS } from '../shared/ipc/channels';
 import { createCore, type Core } from './core';
 import { createDispatch } from './ipc/dispatch';
 import { registerIpc } from './ipc/register';
 import { createElectronLogger } from './logging/electronLogger';
+import { createSafeStorageSecretStore } from './secrets/safeStorageSecretStore';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './security/appProtocol';
 import { hardenWebContents } from './security/navigation';
 import { installPermissionPolicy } from './security/permissions';
@@ -43,7 +44,13 @@ function start(): void {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const dataDir = process.env.SHOPFLOOR_DATA_DIR ?? path.join(app.getPath('userData'), 'profile');
   try {
-    core = createCore({ dataDir, logger });
+    core = createCore({
+      dataDir,
+      logger,
+      // Until Settings exist (sync issue), IT sets the server per PC; without one the demo journal runs.
+      serverUrl: process.env.SHOPFLOOR_SERVER_URL || undefined,
+      secretStore: createSafeStorageSecretStore(safeStorage, path.join(dataDir, 'secrets.json'), logger),
+    });
   } catch (error) {
     fatal(error);
     return;

@@ -75,7 +75,9 @@ export type EventPayloadOf<E extends EventName> = z.output<Events[E]['payload']>
 
 /** What the core implements: one function per channel, taking the parsed request. */
 export type Handlers = {
-  [M in InvokeMethod]: (request: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
+  [M in InvokeMethod]: ParsedRequestOf<M> extends undefined
+    ? (request?: undefined) => ResponseOf<M> | Promise<ResponseOf<M>>
+    : (request: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
 };
 
 /** `window.shopfloor` as the renderer sees it. */

@@ -111,12 +111,14 @@ test.describe('Work orders screen', () => {
   });
 });
 
-test.describe('an empty journal', () => {
-  test.use({ coreOptions: { seedDemoData: false } });
+test.describe('a new computer with no server set up', () => {
+  test.use({ coreOptions: { seedDemoData: false }, signedInAs: null });
 
-  test('says there are no work orders', async ({ page }) => {
+  test('sign-in explains that nobody has signed in here before', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { name: '0 work orders' })).toBeVisible();
-    await expect(page.getByRole('listitem')).toHaveCount(0);
+    await page.getByLabel('User name').fill('alice');
+    await page.getByLabel('Password').fill('whatever');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/you have not signed in on this computer before/);
   });
 });

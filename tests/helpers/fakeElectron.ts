@@ -60,6 +60,12 @@ export function createFakeElectron() {
       defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
     },
     dialog: { showErrorBox: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => false),
+      getSelectedStorageBackend: vi.fn(() => 'basic_text'),
+      encryptString: vi.fn(),
+      decryptString: vi.fn(),
+    },
   };
   return { electron, calls, windows, handled, fireReady: resolveReady };
 }

@@ -12,7 +12,7 @@ import { makeTempDir } from '../helpers/tempDir';
 let fake: FakeElectron;
 // A getter per export, so each test's fresh fake is the one the shell sees after vi.resetModules().
 vi.mock('electron', () => {
-  const keys = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'dialog'] as const;
+  const keys = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'dialog', 'safeStorage'] as const;
   return Object.defineProperties(
     {},
     Object.fromEntries(keys.map((key) => [key, { enumerable: true, get: () => fake.electron[key] }])),
