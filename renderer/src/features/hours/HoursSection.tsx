@@ -90,6 +90,7 @@ function LogHoursForm({ workOrderId, initialHours }: { workOrderId: string; init
 
   return (
     <form
+      noValidate
       className="log-hours"
       aria-label="Log hours"
       onSubmit={(event) => {

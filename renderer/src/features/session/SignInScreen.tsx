@@ -15,6 +15,7 @@ export function SignInScreen({ session }: { session: SessionState }) {
   return (
     <main className="sign-in">
       <form
+        noValidate
         aria-labelledby="sign-in-title"
         onSubmit={(event) => {
           event.preventDefault();

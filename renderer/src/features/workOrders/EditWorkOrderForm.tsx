@@ -28,6 +28,7 @@ export function EditWorkOrderForm({ workOrder, onDone }: { workOrder: WorkOrder;
 
   return (
     <form
+      noValidate
       className="edit-form"
       aria-label="Edit work order"
       onSubmit={(event) => {

@@ -46,6 +46,7 @@ export function NewWorkOrderScreen() {
     <main className="form-screen">
       <h1>New work order</h1>
       <form
+        noValidate
         aria-label="New work order"
         onSubmit={(event) => {
           event.preventDefault();

@@ -60,6 +60,7 @@ export function StatusActions({ workOrder, role }: { workOrder: WorkOrder; role:
       </ul>
       {asking === 'completed' && (
         <form
+          noValidate
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
