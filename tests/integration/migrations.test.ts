@@ -62,3 +62,22 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 });
+
+describe('0020: the journal', () => {
+  it('carries every work order of an older journal forward, as both view and server copy', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 10));
+    db.prepare(
+      `INSERT INTO work_orders (id, number, title, description, status, priority, version, created_at, created_by, updated_at, updated_by)
+       VALUES ('w1', 'WO-1', 'Old record', '', 'open', 'low', 3, '2026-01-01T00:00:00.000Z', 'sam', '2026-01-02T00:00:00.000Z', 'sam')`,
+    ).run();
+    migrate(db);
+    expect(db.prepare('SELECT id, number, title, version FROM work_orders').all()).toEqual([{ id: 'w1', number: 'WO-1', title: 'Old record', version: 3 }]);
+    const base = db.prepare('SELECT version, record FROM work_order_base').get() as { version: number; record: string };
+    expect(base.version).toBe(3);
+    expect(JSON.parse(base.record)).toMatchObject({ id: 'w1', number: 'WO-1', title: 'Old record', assetId: null, updatedBy: 'sam' });
+    expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+    const clientId = (db.prepare("SELECT value FROM local_meta WHERE key = 'client_id'").get() as { value: string }).value;
+    expect(clientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

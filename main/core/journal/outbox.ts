@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MutationType } from '../../../shared/sync/protocol';
 import type { Db } from '../db/connection';
 
-export const OUTBOX_STATES = ['pending', 'in_flight', 'conflict', 'rejected', 'applied'] as const;
+export const OUTBOX_STATES = ['pending', 'in_flight', 'conflict', 'rejected', 'applied', 'discarded', 'resolved'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 /** States in which the server does not have the change yet: the "not yet synced" marker. */
 export const UNSYNCED_STATES: readonly OutboxState[] = ['pending', 'in_flight', 'conflict'];

@@ -86,9 +86,11 @@ export const migration0020Journal: Migration = {
         payload       TEXT NOT NULL,                 -- JSON, exactly as the protocol sends it
         user_id       TEXT NOT NULL,
         created_at    TEXT NOT NULL,                 -- device time
-        state         TEXT NOT NULL CHECK (state IN ('pending','in_flight','conflict','rejected','applied')),
+        -- discarded: the technician chose Discard; resolved: replaced by their Overwrite or Merge.
+        state         TEXT NOT NULL CHECK (state IN ('pending','in_flight','conflict','rejected','applied','discarded','resolved')),
         depends_on    TEXT,                          -- mutation id of the offline create it needs
-        result        TEXT                           -- the server's answer, JSON
+        result        TEXT,                          -- the server's answer, JSON
+        acknowledged_at TEXT                         -- a refused change the technician has seen ("Okay")
       ) STRICT;
       CREATE INDEX outbox_by_work_order ON outbox (work_order_id, state);
       CREATE INDEX outbox_by_state ON outbox (state, seq);
@@ -107,6 +109,17 @@ export const migration0020Journal: Migration = {
         user_id       TEXT PRIMARY KEY,
         work_order_id TEXT NOT NULL,
         started_at    TEXT NOT NULL
+      ) STRICT;
+
+      -- One row per sync cycle, for the "Sync history" screen.
+      CREATE TABLE sync_history (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        sent        INTEGER NOT NULL,
+        received    INTEGER NOT NULL,
+        outcome     TEXT NOT NULL,      -- ok | offline | failed | signed_out
+        message     TEXT NOT NULL DEFAULT ''
       ) STRICT;
 
       CREATE TABLE local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;

@@ -34,7 +34,7 @@ export function AssetsScreen() {
       <div className="split">
         <section className="work-order-list" aria-labelledby="asset-list-heading">
           <h2 id="asset-list-heading" className="list-count" aria-live="polite">
-            {search ? `${formatCount(total)} assets match “${search}”` : `${formatCount(total)} assets`}
+            {`${formatCount(total)} ${total === 1 ? 'asset' : 'assets'}${search ? ` ${total === 1 ? 'matches' : 'match'} “${search}”` : ''}`}
           </h2>
           <VirtualList
             label="Assets"

@@ -70,7 +70,10 @@ export function NewWorkOrderScreen() {
               list="asset-tags"
               value={tag}
               placeholder="e.g. CNV-001"
-              onChange={(e) => setAssetText(e.target.value)}
+              onChange={(e) => {
+                setAssetText(e.target.value);
+                setErrors(({ assetId: _stale, ...rest }) => rest);
+              }}
               aria-describedby="new-asset-error"
             />
             <datalist id="asset-tags">

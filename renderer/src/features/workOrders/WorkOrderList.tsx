@@ -53,7 +53,9 @@ function countText(total: number, filter: Filter): string {
   const filtered = filter.status || filter.priority || filter.assignedToMe || filter.assetId;
   if (!filter.search && !filtered) return `${formatCount(total)} ${noun}`;
   if (total === 0) return filter.search ? `No work orders match “${filter.search}”` : 'No work orders match these filters';
-  return filter.search ? `${formatCount(total)} ${noun} match “${filter.search}”` : `${formatCount(total)} ${noun}`;
+  return filter.search
+    ? `${formatCount(total)} ${noun} ${total === 1 ? 'matches' : 'match'} “${filter.search}”`
+    : `${formatCount(total)} ${noun}`;
 }
 
 function WorkOrderRow({ index, filter }: { index: number; filter: Filter }) {

@@ -1,0 +1,49 @@
+import type { Change } from '../../../shared/sync/protocol';
+import type { Db } from '../db/connection';
+import { refreshWorkOrderView } from '../journal/workOrderActions';
+import { adoptServerRecord } from './applyResults';
+
+/**
+ * One pulled page and its cursor, in one local transaction: a crash leaves
+ * either both or neither, so nothing is missed or half-applied (SYNC.md 3).
+ * A pulled record updates the server copy; the view is recomputed with any
+ * unsent local edits on top (pitfall 12), and an older version never wins (13).
+ */
+export function applyPulledPage(db: Db, changes: Change[], cursor: string, now: string): string[] {
+  const changed: string[] = [];
+  const upsertAsset = db.prepare(
+    `INSERT INTO assets (id, tag, name, location, category, manufacturer, model, serial_number, status, version)
+     VALUES (@id, @tag, @name, @location, @category, @manufacturer, @model, @serialNumber, @status, @version)
+     ON CONFLICT (id) DO UPDATE SET tag = excluded.tag, name = excluded.name, location = excluded.location,
+       category = excluded.category, manufacturer = excluded.manufacturer, model = excluded.model,
+       serial_number = excluded.serial_number, status = excluded.status, version = excluded.version
+     WHERE excluded.version > assets.version`,
+  );
+  const upsertHours = db.prepare(
+    `INSERT INTO hours_entries (id, work_order_id, user_id, hours, work_date, note, performed_at, received_at, version)
+     VALUES (@id, @workOrderId, @userId, @hours, @workDate, @note, @performedAt, @receivedAt, @version)
+     ON CONFLICT (id) DO UPDATE SET hours = excluded.hours, work_date = excluded.work_date, note = excluded.note,
+       received_at = excluded.received_at, version = excluded.version
+     WHERE excluded.version > hours_entries.version`,
+  );
+  db.transaction(() => {
+    for (const change of changes) {
+      if (change.entity === 'asset') upsertAsset.run(change.record);
+      else if (change.entity === 'hoursEntry') upsertHours.run(change.record);
+      else if (adoptServerRecord(db, change.record, now)) {
+        refreshWorkOrderView(db, change.id);
+        changed.push(change.id);
+      }
+    }
+    db.prepare("INSERT INTO local_meta (key, value) VALUES ('pull_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(cursor);
+  }).immediate();
+  return changed;
+}
+
+export function readCursor(db: Db): string | null {
+  return (db.prepare("SELECT value FROM local_meta WHERE key = 'pull_cursor'").get() as { value: string } | undefined)?.value ?? null;
+}
+
+export function clientId(db: Db): string {
+  return (db.prepare("SELECT value FROM local_meta WHERE key = 'client_id'").get() as { value: string }).value;
+}

@@ -1,0 +1,82 @@
+import {
+  API_PREFIX,
+  PullResponse,
+  PushResponse,
+  type Mutation,
+  type MutationResult,
+} from '../../../shared/sync/protocol';
+
+/** Why a request did not get an answer we can use; the worker decides what each means. */
+export class SyncRequestError extends Error {
+  constructor(
+    readonly kind: 'unreachable' | 'unauthorized' | 'resync' | 'refused',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const TIMEOUT_MS = 15_000;
+const HEALTH_TIMEOUT_MS = 3_000;
+
+/**
+ * The protocol of docs/sync-protocol.md over fetch. Every answer is checked
+ * with the shared zod schemas: a server that says something else is treated
+ * as unreachable, never trusted.
+ */
+export class SyncClient {
+  constructor(readonly baseUrl: string) {}
+
+  /** Online means the server answers this in time, whatever the OS says. */
+  async healthy(): Promise<boolean> {
+    try {
+      const response = await fetch(`${this.baseUrl}${API_PREFIX}/health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  async push(token: string, clientId: string, mutations: Mutation[]): Promise<MutationResult[]> {
+    const body = await this.request('POST', '/sync/push', token, { clientId, mutations });
+    const parsed = PushResponse.safeParse(body);
+    if (!parsed.success || parsed.data.results.length !== mutations.length) {
+      throw new SyncRequestError('unreachable', 'The server answered the push with something unexpected.');
+    }
+    return parsed.data.results;
+  }
+
+  async pull(token: string, cursor: string | null, limit: number): Promise<PullResponse> {
+    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    const parsed = PullResponse.safeParse(await this.request('GET', `/sync/pull?${query}`, token));
+    if (!parsed.success) throw new SyncRequestError('unreachable', 'The server answered the pull with something unexpected.');
+    return parsed.data;
+  }
+
+  private async request(method: string, path: string, token: string, body?: unknown): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${API_PREFIX}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch {
+      throw new SyncRequestError('unreachable', 'The server could not be reached.');
+    }
+    const payload = await response.json().catch(() => undefined);
+    if (response.ok) return payload;
+    if (response.status === 401) throw new SyncRequestError('unauthorized', 'The server no longer accepts this sign-in.');
+    if (response.status === 410) throw new SyncRequestError('resync', 'The server’s data was restored; starting over.');
+    if (response.status >= 500) throw new SyncRequestError('unreachable', `The server failed (${response.status}).`);
+    const message = (payload as { error?: { message?: string } } | undefined)?.error?.message ?? `HTTP ${response.status}`;
+    throw new SyncRequestError('refused', message);
+  }
+}
+
+/** Full-jitter exponential backoff: about 1 s doubling to about 5 min (SYNC.md). */
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(300_000, 1_000 * 2 ** Math.min(attempt, 20));
+  return Math.max(250, Math.floor(random() * ceiling));
+}
