@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayloadOf, Handlers } from '../../shared/ipc/contract';
+export type { ChooseConflict } from './service';
 import { DEMO_USERS, generateDemoData } from '../../shared/demo/demoData';
 import { openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrations';
@@ -10,7 +11,11 @@ import { memorySecretStore, type SecretStore } from './auth/secretStore';
 import { provisionLocalAccount } from './auth/session';
 import type { Logger } from './logger';
 import { createNodeLogger } from './nodeLogger';
-import { createHandlers } from './service';
+import { createHandlers, type ChooseConflict } from './service';
+import type { LocalUser } from './auth/session';
+import { syncStatus } from './sync/status';
+import { SyncClient } from './sync/syncClient';
+import { SyncWorker } from './sync/worker';
 
 export type { Logger } from './logger';
 
@@ -31,12 +36,18 @@ export interface CoreOptions {
   secretStore?: SecretStore;
   /** The clock, injectable for tests. */
   now?: () => string;
+  /** Start syncing at once and on every trigger (default true). Tests may drive cycles by hand. */
+  autoSync?: boolean;
+  /** Decides a Work Order Conflict: the shell shows a native dialog; tests answer directly. */
+  chooseConflict?: ChooseConflict;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
 
 export interface Core {
   readonly handlers: Handlers;
+  /** The sync worker, for the shell (network events, tray) and tests. */
+  readonly sync: SyncWorker;
   readonly journalPath: string;
   /** Events for the renderer (sync status, changed records). Returns an unsubscribe. */
   subscribe(listener: CoreEventListener): () => void;
@@ -64,15 +75,38 @@ export function createCore(options: CoreOptions): Core {
 
   const listeners = new Set<CoreEventListener>();
   const emit: CoreEventListener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
+  const now = options.now ?? (() => new Date().toISOString());
+  const secrets = options.secretStore ?? memorySecretStore();
+  const session: { user: (LocalUser & { offline: boolean }) | null } = { user: null };
+  let ready = false;
+  const worker = new SyncWorker({
+    db,
+    client: options.serverUrl ? new SyncClient(options.serverUrl) : null,
+    secrets,
+    logger,
+    now,
+    currentUser: () => session.user?.username ?? null,
+    onChange: (ids) => {
+      if (ids.length) emit('workOrdersChanged', { ids });
+      if (ready) emit('syncStatusChanged', syncStatus(db, worker));
+    },
+  });
+  const handlers = createHandlers({
+    db,
+    secrets,
+    serverUrl: options.serverUrl,
+    now,
+    emit,
+    worker,
+    session,
+    chooseConflict: options.chooseConflict ?? (async () => 'later'),
+  });
+  ready = true;
+  if (options.autoSync ?? true) worker.start();
   let closed = false;
   return {
-    handlers: createHandlers({
-      db,
-      secrets: options.secretStore ?? memorySecretStore(),
-      serverUrl: options.serverUrl,
-      now: options.now ?? (() => new Date().toISOString()),
-      emit,
-    }),
+    handlers,
+    sync: worker,
     journalPath,
     subscribe(listener) {
       listeners.add(listener);
@@ -82,6 +116,7 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       listeners.clear();
+      worker.stop();
       db.close();
     },
   };

@@ -11,6 +11,13 @@ import { countUnsynced } from './journal/outbox';
 import { getTimer, startTimer, stopTimer } from './journal/timer';
 import { createWorkOrder, listHours, logHours, updateWorkOrder } from './journal/workOrderActions';
 import type { CoreEventListener } from './index';
+import type { ConflictChoice, WorkOrderConflict } from '../../shared/domain/sync';
+import { acknowledgeRefused, listConflicts, listRefused, refusedAsCsv, resolveConflict } from './sync/conflicts';
+import { syncStatus as computeSyncStatus } from './sync/status';
+import type { SyncWorker } from './sync/worker';
+
+/** The native dialog (or a test) decides a conflict; "later" leaves it open. */
+export type ChooseConflict = (conflict: WorkOrderConflict) => Promise<ConflictChoice | 'later'>;
 
 export interface ServiceDeps {
   db: Db;
@@ -18,38 +25,33 @@ export interface ServiceDeps {
   serverUrl: string | undefined;
   now: () => string;
   emit: CoreEventListener;
+  worker: SyncWorker;
+  session: { user: (LocalUser & { offline: boolean }) | null };
+  chooseConflict: ChooseConflict;
 }
 
 /**
  * The contract's handlers over the journal. Requests arrive parsed by the
  * dispatcher; each handler is a short call into a journal or query function.
- * Who is signed in lives here, in memory: a restart asks again (shared PCs).
+ * Who is signed in lives in memory (`session`): a restart asks again (shared PCs).
  */
-export function createHandlers({ db, secrets, serverUrl, now, emit }: ServiceDeps): Handlers {
-  let user: (LocalUser & { offline: boolean }) | null = null;
-
+export function createHandlers({ db, secrets, serverUrl, now, emit, worker, session: state, chooseConflict }: ServiceDeps): Handlers {
   const session = (): SessionState => ({
-    user: user && { username: user.username, role: user.role },
+    user: state.user && { username: state.user.username, role: state.user.role },
     rememberedAcrossRestarts: secrets.persistent,
-    signedInOffline: user?.offline ?? false,
+    signedInOffline: state.user?.offline ?? false,
     serverConfigured: serverUrl !== undefined,
   });
   const requireUser = (): LocalUser => {
-    if (!user) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
-    return user;
+    if (!state.user) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
+    return state.user;
   };
-  const syncStatus = (): SyncStatus => ({
-    state: 'offline',
-    pendingChanges: countUnsynced(db),
-    lastSyncedAt: null,
-    message: serverUrl
-      ? 'Working offline. Your changes are saved on this computer and wait to be sent.'
-      : 'No sync server is set up yet. Everything you do is saved on this computer.',
-  });
-  /** After every local write: the lists refetch, the status bar counts again. */
+  const syncStatus = (): SyncStatus => computeSyncStatus(db, worker);
+  /** After every local write: the lists refetch, the status bar counts again, the worker pushes soon. */
   const changed = (ids: string[]) => {
     emit('workOrdersChanged', { ids });
     emit('syncStatusChanged', syncStatus());
+    worker.localWrite();
   };
   const getOrThrow = (id: string) => {
     const workOrder = getWorkOrder(db, id);
@@ -60,18 +62,20 @@ export function createHandlers({ db, secrets, serverUrl, now, emit }: ServiceDep
   return {
     getSession: session,
     signIn: async (input) => {
-      user = await signIn(db, secrets, serverUrl, input, now());
+      state.user = await signIn(db, secrets, serverUrl, input, now());
+      worker.signedOutUsers.delete(state.user.username);
       emit('sessionChanged', session());
+      if (!state.user.offline) void worker.syncNow();
       return session();
     },
     signOut: () => {
       // Pending work stays in the outbox, with this user's name on it: nothing is deleted.
-      const pendingChanges = user ? countUnsynced(db, user.username) : 0;
-      user = null;
+      const pendingChanges = state.user ? countUnsynced(db, state.user.username) : 0;
+      state.user = null;
       emit('sessionChanged', session());
       return { pendingChanges };
     },
-    listWorkOrders: (query) => listWorkOrders(db, query, user?.username ?? null),
+    listWorkOrders: (query) => listWorkOrders(db, query, state.user?.username ?? null),
     getWorkOrder: ({ id }) => getOrThrow(id),
     createWorkOrder: (input) => {
       const created = createWorkOrder(db, requireUser(), input, now());
@@ -89,16 +93,42 @@ export function createHandlers({ db, secrets, serverUrl, now, emit }: ServiceDep
       changed([input.workOrderId]);
       return entry;
     },
-    getTimer: () => (user ? getTimer(db, user.username) : null),
+    getTimer: () => (state.user ? getTimer(db, state.user.username) : null),
     startTimer: ({ workOrderId }) => startTimer(db, requireUser().username, workOrderId, now()),
     stopTimer: () => stopTimer(db, requireUser().username, now()),
     listAssets: (query) => listAssets(db, query),
     getAsset: ({ id }) => {
-      const detail = getAsset(db, id, user?.username ?? null);
+      const detail = getAsset(db, id, state.user?.username ?? null);
       if (!detail) throw new AppError('NOT_FOUND', 'This asset is not on this computer.');
       return detail;
     },
     lookupCode: ({ code }) => lookupCode(db, code),
     getSyncStatus: syncStatus,
+    syncNow: async () => {
+      await worker.syncNow();
+      return syncStatus();
+    },
+    listConflicts: () => listConflicts(db),
+    openConflict: async ({ workOrderId }) => {
+      const user = requireUser();
+      const conflict = listConflicts(db).find((c) => c.workOrderId === workOrderId);
+      if (!conflict) throw new AppError('NOT_FOUND', 'This conflict was already resolved.');
+      const choice = await chooseConflict(conflict);
+      if (choice === 'later') return { choice };
+      resolveConflict(db, user, workOrderId, choice, now());
+      changed([workOrderId]);
+      return { choice };
+    },
+    listRefused: () => listRefused(db),
+    acknowledgeRefused: ({ id }) => {
+      acknowledgeRefused(db, id, now());
+      emit('syncStatusChanged', syncStatus());
+      return { ok: true as const };
+    },
+    exportRefused: () => ({ csv: refusedAsCsv(db) }),
+    syncHistory: () =>
+      (db.prepare('SELECT started_at, finished_at, sent, received, outcome, message FROM sync_history ORDER BY id DESC LIMIT 50').all() as {
+        started_at: string; finished_at: string; sent: number; received: number; outcome: 'ok'; message: string;
+      }[]).map((r) => ({ startedAt: r.started_at, finishedAt: r.finished_at, sent: r.sent, received: r.received, outcome: r.outcome, message: r.message })),
   };
 }

@@ -22,6 +22,13 @@ export const INVOKE_CHANNELS = {
   getAsset: 'assets:get',
   lookupCode: 'lookup:code',
   getSyncStatus: 'sync:getStatus',
+  syncNow: 'sync:syncNow',
+  listConflicts: 'sync:listConflicts',
+  openConflict: 'sync:openConflict',
+  listRefused: 'sync:listRefused',
+  acknowledgeRefused: 'sync:acknowledgeRefused',
+  exportRefused: 'sync:exportRefused',
+  syncHistory: 'sync:history',
 } as const;
 
 /** Events main pushes to the renderer. */

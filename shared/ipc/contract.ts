@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LogHoursInput, NewWorkOrderInput, SignInInput, UpdateWorkOrderInput } from '../domain/inputs';
 import { SyncStatus } from '../domain/syncStatus';
+import { RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../domain/sync';
 import {
   AssetDetail,
   AssetPage,
@@ -42,11 +43,19 @@ export const contract = {
   listAssets: { channel: INVOKE_CHANNELS.listAssets, request: AssetQuery, response: AssetPage },
   getAsset: { channel: INVOKE_CHANNELS.getAsset, request: z.object({ id: Id }), response: AssetDetail },
   lookupCode: { channel: INVOKE_CHANNELS.lookupCode, request: z.object({ code: z.string().trim().min(1).max(64) }), response: LookupResult },
-  getSyncStatus: {
-    channel: INVOKE_CHANNELS.getSyncStatus,
-    request: z.undefined(),
-    response: SyncStatus,
+  getSyncStatus: { channel: INVOKE_CHANNELS.getSyncStatus, request: z.undefined(), response: SyncStatus },
+  syncNow: { channel: INVOKE_CHANNELS.syncNow, request: z.undefined(), response: SyncStatus },
+  listConflicts: { channel: INVOKE_CHANNELS.listConflicts, request: z.undefined(), response: z.array(WorkOrderConflict) },
+  /** Shows the native conflict dialog; answers what the technician chose. */
+  openConflict: {
+    channel: INVOKE_CHANNELS.openConflict,
+    request: z.object({ workOrderId: Id }),
+    response: z.object({ choice: z.enum(['overwrite', 'discard', 'merge', 'later']) }),
   },
+  listRefused: { channel: INVOKE_CHANNELS.listRefused, request: z.undefined(), response: z.array(RefusedChange) },
+  acknowledgeRefused: { channel: INVOKE_CHANNELS.acknowledgeRefused, request: z.object({ id: Id }), response: z.object({ ok: z.literal(true) }) },
+  exportRefused: { channel: INVOKE_CHANNELS.exportRefused, request: z.undefined(), response: z.object({ csv: z.string() }) },
+  syncHistory: { channel: INVOKE_CHANNELS.syncHistory, request: z.undefined(), response: z.array(SyncHistoryEntry) },
 } as const satisfies Record<InvokeMethod, ChannelSpec>;
 
 export const events = {

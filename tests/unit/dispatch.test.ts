@@ -6,7 +6,15 @@ import { createDispatch } from '../../main/ipc/dispatch';
 import { memoryLogger } from '../helpers/memoryLogger';
 
 const page = { items: [], total: 0, offset: 0 };
-const status = { state: 'offline', pendingChanges: 0, lastSyncedAt: null, message: 'Offline.' } as const;
+const status = {
+  state: 'offline',
+  connection: 'not_configured',
+  pendingChanges: 0,
+  conflicts: 0,
+  refused: 0,
+  lastSyncedAt: null,
+  message: 'Offline.',
+} as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = () => {
@@ -26,6 +34,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     listAssets: unused,
     getAsset: unused,
     lookupCode: unused,
+    syncNow: unused,
+    listConflicts: unused,
+    openConflict: unused,
+    listRefused: unused,
+    acknowledgeRefused: unused,
+    exportRefused: unused,
+    syncHistory: unused,
     listWorkOrders: vi.fn(() => page),
     getWorkOrder: vi.fn(() => {
       throw new AppError('NOT_FOUND', 'This work order is not on this computer.');

@@ -1,0 +1,154 @@
+import { EDITABLE_WORK_ORDER_FIELDS, type EditableWorkOrderFields, type WorkOrderRecord } from '../../../shared/domain/workOrder';
+import type { ConflictChoice, RefusedChange, WorkOrderConflict } from '../../../shared/domain/sync';
+import type { MutationResult } from '../../../shared/sync/protocol';
+import { AppError } from '../../../shared/ipc/result';
+import type { LocalUser } from '../auth/session';
+import type { Db } from '../db/connection';
+import { readBase } from '../db/workOrders';
+import { enqueue, listOutbox, unsyncedForWorkOrder, type OutboxEntry } from '../journal/outbox';
+import { replay } from '../journal/replay';
+import { refreshWorkOrderView } from '../journal/workOrderActions';
+import { adoptServerRecord } from './applyResults';
+
+type Field = keyof EditableWorkOrderFields;
+
+/** The fields where mine, theirs or the version both started from differ. */
+export function diffFields(before: WorkOrderRecord, mine: EditableWorkOrderFields, theirs: WorkOrderRecord) {
+  return EDITABLE_WORK_ORDER_FIELDS.filter((f) => mine[f] !== before[f] || theirs[f] !== before[f]).map((field) => ({
+    field,
+    before: before[field],
+    mine: mine[field],
+    theirs: theirs[field],
+  }));
+}
+
+/** Merge is offered only when the two sides changed different fields. */
+export const mergeable = (fields: ReturnType<typeof diffFields>) =>
+  !fields.some((f) => f.mine !== f.before && f.theirs !== f.before && f.mine !== f.theirs);
+
+const editable = (record: Pick<WorkOrderRecord, Field>): EditableWorkOrderFields =>
+  Object.fromEntries(EDITABLE_WORK_ORDER_FIELDS.map((f) => [f, record[f]])) as EditableWorkOrderFields;
+
+interface OpenConflict {
+  entry: OutboxEntry;
+  before: WorkOrderRecord;
+  mine: EditableWorkOrderFields;
+  theirs: WorkOrderRecord;
+}
+
+function openConflict(db: Db, workOrderId: string): OpenConflict | undefined {
+  const entries = unsyncedForWorkOrder(db, workOrderId);
+  const entry = entries.find((e) => e.state === 'conflict');
+  const before = readBase(db, workOrderId);
+  if (!entry || !before) return undefined;
+  const theirs = (entry.result as MutationResult).record!;
+  const mine = replay(workOrderId, before, entries.map((e) => ({ type: e.type as 'workOrder.update', payload: e.payload, userId: e.userId, createdAt: e.createdAt })))!;
+  return { entry, before, mine: editable(mine), theirs };
+}
+
+/** One notification per work order in conflict, with who changed it and when, and what differs. */
+export function listConflicts(db: Db): WorkOrderConflict[] {
+  const ids = [...new Set(listOutbox(db, ['conflict']).map((e) => e.workOrderId))];
+  return ids.flatMap((id) => {
+    const c = openConflict(db, id);
+    if (!c) return [];
+    const fields = diffFields(c.before, c.mine, c.theirs);
+    return [
+      {
+        workOrderId: id,
+        number: c.theirs.number,
+        title: c.mine.title,
+        changedBy: c.theirs.updatedBy,
+        changedAt: c.theirs.updatedAt,
+        serverVersion: c.theirs.version,
+        madeBy: c.entry.userId,
+        fields: fields.map((f) => ({ ...f, before: f.before ?? null, mine: f.mine ?? null, theirs: f.theirs ?? null })),
+        canMerge: mergeable(fields),
+      },
+    ];
+  });
+}
+
+/**
+ * The technician's decision, in one local transaction:
+ * - overwrite: a new mutation with their whole record, against the server
+ *   version they were shown (a newer third change raises a new conflict);
+ * - discard: their changes are dropped (kept as `discarded`), the server's record stays;
+ * - merge: only the fields they changed, against the server version.
+ */
+export function resolveConflict(db: Db, user: LocalUser, workOrderId: string, choice: ConflictChoice, now: string): void {
+  db.transaction(() => {
+    const c = openConflict(db, workOrderId);
+    if (!c) throw new AppError('NOT_FOUND', 'This conflict was already resolved.');
+    const fields = diffFields(c.before, c.mine, c.theirs);
+    if (choice === 'merge' && !mergeable(fields)) {
+      throw new AppError('VALIDATION_FAILED', 'Both sides changed the same field: choose Overwrite or Discard.');
+    }
+    const superseded = choice === 'discard' ? 'discarded' : 'resolved';
+    db.prepare(
+      `UPDATE outbox SET state = ? WHERE work_order_id = ? AND entity_id = ? AND state IN ('pending','conflict') AND type LIKE 'workOrder.%'`,
+    ).run(superseded, workOrderId, workOrderId);
+    adoptServerRecord(db, c.theirs, now);
+    if (choice !== 'discard') {
+      const payload =
+        choice === 'overwrite'
+          ? c.mine
+          : Object.fromEntries(fields.filter((f) => f.mine !== f.before).map((f) => [f.field, f.mine]));
+      if (Object.keys(payload).length) {
+        enqueue(db, {
+          type: choice === 'overwrite' ? 'workOrder.overwrite' : 'workOrder.update',
+          entityId: workOrderId,
+          workOrderId,
+          baseVersion: c.theirs.version,
+          payload: payload as Record<string, unknown>,
+          userId: user.username,
+          createdAt: now,
+        });
+      }
+    }
+    refreshWorkOrderView(db, workOrderId);
+  }).immediate();
+}
+
+/** Changes the server refused: unacknowledged ones are the error notifications, the rest the history. */
+export function listRefused(db: Db): RefusedChange[] {
+  const rows = db
+    .prepare<[], { id: string; type: string; work_order_id: string; payload: string; user_id: string; created_at: string; result: string; acknowledged_at: string | null; number: string | null; title: string | null }>(
+      `SELECT o.id, o.type, o.work_order_id, o.payload, o.user_id, o.created_at, o.result, o.acknowledged_at, w.number, w.title
+       FROM outbox o LEFT JOIN work_orders w ON w.id = o.work_order_id
+       WHERE o.state = 'rejected' ORDER BY o.seq DESC`,
+    )
+    .all();
+  return rows.map((r) => {
+    const result = JSON.parse(r.result) as MutationResult;
+    const payload = JSON.parse(r.payload) as Record<string, unknown>;
+    return {
+      id: r.id,
+      type: r.type as RefusedChange['type'],
+      workOrderId: r.work_order_id,
+      workOrderLabel: r.number ?? (typeof payload.title === 'string' ? payload.title : null) ?? r.title ?? 'a work order',
+      code: result.code ?? 'VALIDATION_FAILED',
+      message: result.message ?? 'The server refused this change.',
+      payload: JSON.stringify(payload),
+      userId: r.user_id,
+      createdAt: r.created_at,
+      acknowledgedAt: r.acknowledged_at,
+    };
+  });
+}
+
+/** "Okay": the notification goes; the refused change stays in the history, never deleted. */
+export function acknowledgeRefused(db: Db, id: string, now: string): void {
+  const { changes } = db.prepare("UPDATE outbox SET acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ? AND state = 'rejected'").run(now, id);
+  if (!changes) throw new AppError('NOT_FOUND', 'This refused change is not on this computer.');
+}
+
+/** The refused-change history as CSV (RFC 4180 quoting), for a supervisor or to re-enter hours elsewhere. */
+export function refusedAsCsv(db: Db): string {
+  const quote = (value: unknown) => `"${String(value ?? '').replace(/"/g, '""')}"`;
+  const header = ['when', 'user', 'change', 'work order', 'code', 'reason', 'data', 'acknowledged'];
+  const lines = listRefused(db).map((r) =>
+    [r.createdAt, r.userId, r.type, r.workOrderLabel, r.code, r.message, r.payload, r.acknowledgedAt ?? ''].map(quote).join(','),
+  );
+  return [header.map(quote).join(','), ...lines].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,31 @@
+import type { SyncStatus } from '../../../shared/domain/syncStatus';
+import type { Db } from '../db/connection';
+import { countUnsynced } from '../journal/outbox';
+import type { SyncWorker } from './worker';
+
+/** The one place that turns the journal and the worker into what the status bar and tray say. */
+export function syncStatus(db: Db, worker: SyncWorker): SyncStatus {
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const pendingChanges = countUnsynced(db);
+  const conflicts = count("SELECT count(DISTINCT work_order_id) AS n FROM outbox WHERE state = 'conflict'");
+  const refused = count("SELECT count(*) AS n FROM outbox WHERE state = 'rejected' AND acknowledged_at IS NULL");
+  const signedOut = [...worker.signedOutUsers];
+  const base = { connection: worker.connection, pendingChanges, conflicts, refused, lastSyncedAt: worker.lastSyncedAt };
+
+  if (conflicts || refused || signedOut.length) {
+    const parts = [
+      conflicts && `${conflicts} work order conflict${conflicts === 1 ? '' : 's'} to decide`,
+      refused && `${refused} refused change${refused === 1 ? '' : 's'} to read`,
+      signedOut.length && `${signedOut.join(', ')} must sign in again to send their changes`,
+    ].filter(Boolean);
+    return { ...base, state: 'attention', message: `Needs attention: ${parts.join('; ')}.` };
+  }
+  if (worker.syncing) return { ...base, state: 'syncing', message: 'Syncing with the server…' };
+  if (worker.connection === 'not_configured') {
+    return { ...base, state: 'offline', message: 'No sync server is set up yet. Everything you do is saved on this computer.' };
+  }
+  if (worker.connection === 'unreachable') {
+    return { ...base, state: 'offline', message: 'Working offline. Your changes are saved on this computer and will be sent when the server is back.' };
+  }
+  return { ...base, state: 'synced', message: pendingChanges ? 'Online. Sending your changes shortly.' : 'Online. Everything is synced.' };
+}

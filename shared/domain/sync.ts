@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { REJECTION_CODES, MUTATION_TYPES, type MutationType } from '../sync/protocol';
+
+/** Conflict and refused-change shapes the app shows (the "More" area). */
+
+export const CONFLICT_CHOICES = ['overwrite', 'discard', 'merge'] as const;
+export const ConflictChoice = z.enum(CONFLICT_CHOICES);
+export type ConflictChoice = z.infer<typeof ConflictChoice>;
+
+const FieldValue = z.union([z.string(), z.number(), z.null()]);
+
+export const WorkOrderConflict = z.object({
+  workOrderId: z.string(),
+  number: z.string(),
+  title: z.string(),
+  /** Who changed it on the server, and when. */
+  changedBy: z.string(),
+  changedAt: z.string(),
+  serverVersion: z.number().int(),
+  /** Whose pending change it is. */
+  madeBy: z.string(),
+  fields: z.array(z.object({ field: z.string(), before: FieldValue, mine: FieldValue, theirs: FieldValue })),
+  canMerge: z.boolean(),
+});
+export type WorkOrderConflict = z.infer<typeof WorkOrderConflict>;
+
+export const RefusedChange = z.object({
+  id: z.string(),
+  type: z.enum(MUTATION_TYPES as [MutationType, ...MutationType[]]),
+  workOrderId: z.string(),
+  workOrderLabel: z.string(),
+  code: z.enum(REJECTION_CODES),
+  message: z.string(),
+  /** The refused data, as sent (JSON), so it can be read, copied and re-entered. */
+  payload: z.string(),
+  userId: z.string(),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+});
+export type RefusedChange = z.infer<typeof RefusedChange>;
+
+export const SyncHistoryEntry = z.object({
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  sent: z.number().int(),
+  received: z.number().int(),
+  outcome: z.enum(['ok', 'offline', 'failed', 'not_configured', 'signed_out']),
+  message: z.string(),
+});
+export type SyncHistoryEntry = z.infer<typeof SyncHistoryEntry>;
