@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MutationType } from '../../../shared/sync/protocol';
+import type { WorkOrderRecord } from '../../../shared/domain/workOrder';
 import type { Db } from '../db/connection';
 
 export const OUTBOX_STATES = ['pending', 'in_flight', 'conflict', 'rejected', 'applied', 'discarded', 'resolved'] as const;
@@ -14,6 +15,7 @@ export interface OutboxEntry {
   entityId: string;
   workOrderId: string;
   baseVersion: number | null;
+  baseRecord: WorkOrderRecord | null;
   payload: Record<string, unknown>;
   userId: string;
   createdAt: string;
@@ -29,6 +31,7 @@ interface OutboxRow {
   entity_id: string;
   work_order_id: string;
   base_version: number | null;
+  base_record: string | null;
   payload: string;
   user_id: string;
   created_at: string;
@@ -44,6 +47,7 @@ const fromRow = (r: OutboxRow): OutboxEntry => ({
   entityId: r.entity_id,
   workOrderId: r.work_order_id,
   baseVersion: r.base_version,
+  baseRecord: r.base_record === null ? null : (JSON.parse(r.base_record) as WorkOrderRecord),
   payload: JSON.parse(r.payload) as Record<string, unknown>,
   userId: r.user_id,
   createdAt: r.created_at,
@@ -57,6 +61,8 @@ export interface NewMutation {
   entityId: string;
   workOrderId: string;
   baseVersion: number | null;
+  /** For edits of a server record: that record, as the technician saw it. */
+  baseRecord?: WorkOrderRecord | null;
   payload: Record<string, unknown>;
   userId: string;
   createdAt: string;
@@ -92,8 +98,8 @@ export function enqueue(db: Db, mutation: NewMutation): OutboxEntry {
   const id = randomUUID();
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO outbox (id, type, entity_id, work_order_id, base_version, payload, user_id, created_at, state, depends_on)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
+      `INSERT INTO outbox (id, type, entity_id, work_order_id, base_version, base_record, payload, user_id, created_at, state, depends_on)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
     )
     .run(
       id,
@@ -101,12 +107,13 @@ export function enqueue(db: Db, mutation: NewMutation): OutboxEntry {
       mutation.entityId,
       mutation.workOrderId,
       mutation.baseVersion,
+      mutation.baseRecord ? JSON.stringify(mutation.baseRecord) : null,
       JSON.stringify(mutation.payload),
       mutation.userId,
       mutation.createdAt,
       dependsOn,
     );
-  return { ...mutation, seq: Number(lastInsertRowid), id, state: 'pending', dependsOn, result: null };
+  return { ...mutation, baseRecord: mutation.baseRecord ?? null, seq: Number(lastInsertRowid), id, state: 'pending', dependsOn, result: null };
 }
 
 /** The work-order mutations not yet confirmed by the server, oldest first: what replay() applies. */

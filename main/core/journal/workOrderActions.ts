@@ -85,6 +85,7 @@ export function updateWorkOrder(
         entityId: id,
         workOrderId: id,
         baseVersion: readBase(db, id)?.version ?? null,
+        baseRecord: readBase(db, id) ?? null,
         payload: changed,
         userId: user.username,
         createdAt: now,

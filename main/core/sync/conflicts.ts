@@ -39,7 +39,8 @@ interface OpenConflict {
 function openConflict(db: Db, workOrderId: string): OpenConflict | undefined {
   const entries = unsyncedForWorkOrder(db, workOrderId);
   const entry = entries.find((e) => e.state === 'conflict');
-  const before = readBase(db, workOrderId);
+  // "Before" is the record the technician's first unsent change was made against, even if a pull moved the base on since.
+  const before = entries.find((e) => e.baseRecord)?.baseRecord ?? readBase(db, workOrderId);
   if (!entry || !before) return undefined;
   const theirs = (entry.result as MutationResult).record!;
   const mine = replay(workOrderId, before, entries.map((e) => ({ type: e.type as 'workOrder.update', payload: e.payload, userId: e.userId, createdAt: e.createdAt })))!;
@@ -100,6 +101,7 @@ export function resolveConflict(db: Db, user: LocalUser, workOrderId: string, ch
           entityId: workOrderId,
           workOrderId,
           baseVersion: c.theirs.version,
+          baseRecord: c.theirs,
           payload: payload as Record<string, unknown>,
           userId: user.username,
           createdAt: now,

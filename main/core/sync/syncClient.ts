@@ -27,14 +27,21 @@ const HEALTH_TIMEOUT_MS = 3_000;
 export class SyncClient {
   constructor(readonly baseUrl: string) {}
 
-  /** Online means the server answers this in time, whatever the OS says. */
+  /**
+   * Online means the server answers this in time, whatever the OS says. Asked
+   * twice: after the network drops, the first request can go out on a pooled
+   * connection that is already dead, which says nothing about the server.
+   */
   async healthy(): Promise<boolean> {
-    try {
-      const response = await fetch(`${this.baseUrl}${API_PREFIX}/health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
-      return response.ok;
-    } catch {
-      return false;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const response = await fetch(`${this.baseUrl}${API_PREFIX}/health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
+        if (response.ok) return true;
+      } catch {
+        // try once more on a fresh connection
+      }
     }
+    return false;
   }
 
   async push(token: string, clientId: string, mutations: Mutation[]): Promise<MutationResult[]> {

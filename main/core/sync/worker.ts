@@ -50,10 +50,12 @@ export class SyncWorker {
   /** Users whose token the server refused: their changes wait until they sign in again. */
   readonly signedOutUsers = new Set<string>();
   private running: Promise<CycleReport> | null = null;
-  private dirty = false;
+  /** The cycle asked for while one was running: it starts when that one ends, and only once. */
+  private next: Promise<CycleReport> | null = null;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private stopped = false;
+  /** Until start(), nothing runs by itself (tests drive cycles with syncNow). */
+  private stopped = true;
 
   constructor(private readonly deps: SyncWorkerDeps) {
     this.connection = deps.client ? 'unreachable' : 'not_configured';
@@ -85,25 +87,27 @@ export class SyncWorker {
     void this.syncNow();
   }
 
-  /** Runs a cycle now (or right after the one in progress). Resolves when it is done. */
+  /**
+   * Runs a cycle now, or right after the one in progress (which may have
+   * started before the caller's change was written). Resolves with its report.
+   */
   syncNow(): Promise<CycleReport> {
     if (this.running) {
-      this.dirty = true;
-      return this.running;
+      this.next ??= this.running.then(() => {
+        this.next = null;
+        return this.syncNow();
+      });
+      return this.next;
     }
     this.running = this.cycle().finally(() => {
       this.running = null;
-      if (this.dirty && !this.stopped) {
-        this.dirty = false;
-        void this.syncNow();
-      }
     });
     return this.running;
   }
 
   /** Resolves when no cycle is running or queued: for tests and shutdown. */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || this.next) await (this.next ?? this.running);
   }
 
   private schedule(ms: number): void {

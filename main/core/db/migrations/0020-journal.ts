@@ -83,6 +83,7 @@ export const migration0020Journal: Migration = {
         entity_id     TEXT NOT NULL,
         work_order_id TEXT NOT NULL,                 -- the work order it concerns (for markers)
         base_version  INTEGER,
+        base_record   TEXT,                          -- the server's record the change was made against (JSON): the conflict's "before"
         payload       TEXT NOT NULL,                 -- JSON, exactly as the protocol sends it
         user_id       TEXT NOT NULL,
         created_at    TEXT NOT NULL,                 -- device time
