@@ -2,20 +2,21 @@ import net from 'node:net';
 
 /**
  * A TCP proxy between clients and a real server that a test can cut and
- * restore, or make lose every response after the server has processed the
- * request (the ambiguous failure retries must survive).
+ * restore, or make lose the answer to a push after the server has applied it
+ * (the ambiguous failure retries must survive).
  */
 export interface TcpProxy {
   url: string;
   cut(): void;
   restore(): void;
-  loseResponses(on: boolean): void;
+  /** Pushes reach the server and are applied, but their answers are lost; other requests pass. */
+  losePushResponses(on: boolean): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(target: string): Promise<TcpProxy> {
   const { hostname, port } = new URL(target);
-  let mode: 'open' | 'cut' | 'lose' = 'open';
+  let mode: 'open' | 'cut' | 'lose-push' = 'open';
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     if (mode === 'cut') return client.destroy();
@@ -25,9 +26,14 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
       s.on('close', () => sockets.delete(s));
       s.on('error', () => undefined);
     }
-    client.pipe(upstream);
+    // Whether the request in flight on this connection is a push whose answer must be lost.
+    let losing = false;
+    client.on('data', (chunk) => {
+      losing = mode === 'lose-push' && chunk.toString('latin1').startsWith('POST /api/v1/sync/push');
+      upstream.write(chunk);
+    });
     upstream.on('data', (chunk) => {
-      if (mode === 'lose') {
+      if (losing) {
         // The server did the work; the answer never arrives.
         client.destroy();
         upstream.destroy();
@@ -48,8 +54,8 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
     restore: () => {
       mode = 'open';
     },
-    loseResponses: (on) => {
-      mode = on ? 'lose' : 'open';
+    losePushResponses: (on) => {
+      mode = on ? 'lose-push' : 'open';
       dropAll();
     },
     close: () =>
