@@ -1,7 +1,10 @@
 import path from 'node:path';
-import { app, dialog, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, dialog, net, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { EVENT_CHANNELS } from '../shared/ipc/channels';
+import type { RunningServer } from '../server';
 import { createCore, type Core } from './core';
+import { startDemoServer } from './demoServer';
+import { showConflictDialog } from './dialogs/conflictDialog';
 import { createDispatch } from './ipc/dispatch';
 import { registerIpc } from './ipc/register';
 import { createElectronLogger } from './logging/electronLogger';
@@ -9,12 +12,13 @@ import { createSafeStorageSecretStore } from './secrets/safeStorageSecretStore';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './security/appProtocol';
 import { hardenWebContents } from './security/navigation';
 import { installPermissionPolicy } from './security/permissions';
+import { TrayController } from './tray/TrayController';
 import { createMainWindow } from './windows/createMainWindow';
 
 /**
  * The Electron shell: lifecycle and wiring only. Everything that decides
  * anything lives in main/core (tested under plain Node) or in the small
- * security/ipc modules next to this file.
+ * security/ipc/tray/dialog modules next to this file.
  */
 const logger = createElectronLogger();
 
@@ -24,49 +28,101 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
+let tray: TrayController | undefined;
+let demoServer: RunningServer | undefined;
+let quitting = false;
+let windowUrl = APP_ENTRY_URL;
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch on a shared PC just brings the running window forward.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', showWindow);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger));
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
-  app.whenReady().then(start, fatal);
+  // Closing the window keeps Shopfloor syncing in the tray; Quit (tray menu) ends it.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => (quitting = true));
+  app.on('will-quit', () => {
+    tray?.destroy();
+    core?.close();
+    void demoServer?.close();
+  });
+  app.whenReady().then(start).catch(fatal);
 }
 
-function start(): void {
-  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+async function start(): Promise<void> {
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
+  windowUrl = devServerUrl ?? APP_ENTRY_URL;
   const dataDir = process.env.SHOPFLOOR_DATA_DIR ?? path.join(app.getPath('userData'), 'profile');
+  // IT sets the shop's server per PC; without one, the embedded demo server runs.
+  let serverUrl = process.env.SHOPFLOOR_SERVER_URL || undefined;
+  if (!serverUrl && process.env.SHOPFLOOR_NO_SERVER !== '1') {
+    demoServer = await startDemoServer(app.getPath('userData'), logger);
+    serverUrl = demoServer.url;
+  }
   try {
     core = createCore({
       dataDir,
       logger,
-      // Until Settings exist (sync issue), IT sets the server per PC; without one the demo journal runs.
-      serverUrl: process.env.SHOPFLOOR_SERVER_URL || undefined,
+      serverUrl,
+      demoServer: demoServer !== undefined,
+      seedDemoData: !serverUrl,
       secretStore: createSafeStorageSecretStore(safeStorage, path.join(dataDir, 'secrets.json'), logger),
+      chooseConflict: (conflict) => (mainWindow ? showConflictDialog(mainWindow, conflict) : Promise.resolve('later')),
     });
   } catch (error) {
     fatal(error);
     return;
   }
+  const running = core;
   installPermissionPolicy(session.defaultSession);
   registerAppProtocol(protocol, path.join(__dirname, '../renderer'));
-  registerIpc({ dispatch: createDispatch(core.handlers, logger), logger, devServerUrl });
+  registerIpc({ dispatch: createDispatch(running.handlers, logger), logger, devServerUrl });
 
-  mainWindow = createMainWindow({ preloadPath: path.join(__dirname, '../preload/index.js'), devTools: !app.isPackaged });
-  const window = mainWindow;
-  core.subscribe((event, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNELS[event], payload);
+  tray = new TrayController(app.isPackaged ? path.join(process.resourcesPath, 'tray') : path.join(__dirname, '../../build/tray'), {
+    open: showWindow,
+    syncNow: () => void running.sync.syncNow(),
+    quit: () => app.quit(),
+  });
+  tray.update(await running.handlers.getSyncStatus());
+  running.subscribe((event, payload) => {
+    if (event === 'syncStatusChanged') tray?.update(payload as Parameters<TrayController['update']>[0]);
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNELS[event], payload);
+  });
+  watchNetwork(running);
+
+  showWindow();
+  logger.info('shopfloor started', { version: app.getVersion(), dataDir, server: serverUrl ?? 'none', demo: !!demoServer });
+}
+
+function openWindow(): BrowserWindow {
+  const window = createMainWindow({ preloadPath: path.join(__dirname, '../preload/index.js'), devTools: !app.isPackaged });
+  window.on('close', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    window.hide();
   });
   window.on('closed', () => (mainWindow = undefined));
-  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
-  logger.info('shopfloor started', { version: app.getVersion(), dataDir, packaged: app.isPackaged });
+  void window.loadURL(windowUrl);
+  return window;
+}
+
+function showWindow(): void {
+  if (!core) return;
+  mainWindow ??= openWindow();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** The OS's word is only a hint: when it says the network is back, sync at once instead of waiting for the backoff. */
+function watchNetwork(running: Core): void {
+  let online = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now && !online) running.sync.networkOnline();
+    online = now;
+  }, 5_000).unref();
 }
 
 /** Start-up failed (e.g. journal from a newer version): say so plainly and stop. */

@@ -40,6 +40,8 @@ export interface CoreOptions {
   autoSync?: boolean;
   /** Decides a Work Order Conflict: the shell shows a native dialog; tests answer directly. */
   chooseConflict?: ChooseConflict;
+  /** The server is the embedded demo one: the status says so. */
+  demoServer?: boolean;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
@@ -88,7 +90,7 @@ export function createCore(options: CoreOptions): Core {
     currentUser: () => session.user?.username ?? null,
     onChange: (ids) => {
       if (ids.length) emit('workOrdersChanged', { ids });
-      if (ready) emit('syncStatusChanged', syncStatus(db, worker));
+      if (ready) emit('syncStatusChanged', syncStatus(db, worker, options.demoServer));
     },
   });
   const handlers = createHandlers({
@@ -100,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
     worker,
     session,
     chooseConflict: options.chooseConflict ?? (async () => 'later'),
+    demoServer: options.demoServer,
   });
   ready = true;
   if (options.autoSync ?? true) worker.start();

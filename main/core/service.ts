@@ -28,6 +28,7 @@ export interface ServiceDeps {
   worker: SyncWorker;
   session: { user: (LocalUser & { offline: boolean }) | null };
   chooseConflict: ChooseConflict;
+  demoServer?: boolean;
 }
 
 /**
@@ -35,7 +36,7 @@ export interface ServiceDeps {
  * dispatcher; each handler is a short call into a journal or query function.
  * Who is signed in lives in memory (`session`): a restart asks again (shared PCs).
  */
-export function createHandlers({ db, secrets, serverUrl, now, emit, worker, session: state, chooseConflict }: ServiceDeps): Handlers {
+export function createHandlers({ db, secrets, serverUrl, now, emit, worker, session: state, chooseConflict, demoServer }: ServiceDeps): Handlers {
   const session = (): SessionState => ({
     user: state.user && { username: state.user.username, role: state.user.role },
     rememberedAcrossRestarts: secrets.persistent,
@@ -46,7 +47,7 @@ export function createHandlers({ db, secrets, serverUrl, now, emit, worker, sess
     if (!state.user) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
     return state.user;
   };
-  const syncStatus = (): SyncStatus => computeSyncStatus(db, worker);
+  const syncStatus = (): SyncStatus => computeSyncStatus(db, worker, demoServer);
   /** After every local write: the lists refetch, the status bar counts again, the worker pushes soon. */
   const changed = (ids: string[]) => {
     emit('workOrdersChanged', { ids });

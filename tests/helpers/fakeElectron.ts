@@ -40,8 +40,21 @@ export function createFakeElectron() {
     isDestroyed = () => false;
     isMinimized = () => false;
     show = vi.fn();
+    hide = vi.fn();
     focus = vi.fn();
     restore = vi.fn();
+  }
+
+  const trays: FakeTray[] = [];
+  class FakeTray extends EventEmitter {
+    readonly setImage = vi.fn();
+    readonly setToolTip = vi.fn();
+    readonly setContextMenu = vi.fn();
+    readonly destroy = vi.fn();
+    constructor() {
+      super();
+      trays.push(this);
+    }
   }
 
   const handled = new Map<string, (...args: unknown[]) => unknown>();
@@ -60,6 +73,10 @@ export function createFakeElectron() {
       defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
     },
     dialog: { showErrorBox: vi.fn() },
+    Tray: FakeTray,
+    Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) },
+    nativeImage: { createFromPath: vi.fn((file: string) => ({ file })) },
+    net: { isOnline: vi.fn(() => true) },
     safeStorage: {
       isEncryptionAvailable: vi.fn(() => false),
       getSelectedStorageBackend: vi.fn(() => 'basic_text'),
@@ -67,7 +84,7 @@ export function createFakeElectron() {
       decryptString: vi.fn(),
     },
   };
-  return { electron, calls, windows, handled, fireReady: resolveReady };
+  return { electron, calls, windows, trays, handled, fireReady: resolveReady };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

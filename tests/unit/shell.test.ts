@@ -12,7 +12,7 @@ import { makeTempDir } from '../helpers/tempDir';
 let fake: FakeElectron;
 // A getter per export, so each test's fresh fake is the one the shell sees after vi.resetModules().
 vi.mock('electron', () => {
-  const keys = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'dialog', 'safeStorage'] as const;
+  const keys = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'dialog', 'safeStorage', 'Tray', 'Menu', 'nativeImage', 'net'] as const;
   return Object.defineProperties(
     {},
     Object.fromEntries(keys.map((key) => [key, { enumerable: true, get: () => fake.electron[key] }])),
@@ -27,6 +27,8 @@ beforeEach(() => {
   vi.resetModules();
   fake = createFakeElectron();
   process.env.SHOPFLOOR_DATA_DIR = temp.dir;
+  // The journal-only demo; the embedded demo server has its own test below.
+  process.env.SHOPFLOOR_NO_SERVER = '1';
 });
 
 // The shell closes the core's journal when Electron says the app will quit.
@@ -100,6 +102,40 @@ describe('the shell at start-up', () => {
     expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
+
+  it('shows sync state in the tray, and closing the window hides it instead of quitting', async () => {
+    const window = await boot();
+    const [tray] = fake.trays;
+    expect(tray!.setToolTip).toHaveBeenLastCalledWith(expect.stringMatching(/^Shopfloor: No sync server set up/));
+    let prevented = false;
+    window.emit('close', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    expect(window.hide).toHaveBeenCalled();
+    expect(fake.electron.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('with no server configured, starts the embedded demo server and syncs the journal from it', async () => {
+    delete process.env.SHOPFLOOR_NO_SERVER;
+    const demo = makeTempDir('shopfloor-demo-');
+    fake.electron.app.getPath.mockReturnValue(demo.dir);
+    process.env.SHOPFLOOR_DATA_DIR = `${demo.dir}/profile`;
+    try {
+      await boot();
+      const handler = (channel: string) => fake.handled.get(channel)!;
+      const fromApp = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+      const signedIn = (await handler(INVOKE_CHANNELS.signIn)(fromApp, { username: 'alice', password: 'shopfloor-demo' })) as { ok: boolean; value: { signedInOffline: boolean } };
+      expect(signedIn).toMatchObject({ ok: true, value: { signedInOffline: false } });
+      await vi.waitFor(async () => {
+        const list = (await handler(INVOKE_CHANNELS.listWorkOrders)(fromApp, { limit: 1 })) as { value: { total: number } };
+        expect(list.value.total).toBe(1000);
+      }, { timeout: 15_000 });
+      const status = (await handler(INVOKE_CHANNELS.getSyncStatus)(fromApp, undefined)) as { value: { message: string } };
+      expect(status.value.message).toMatch(/^Demo server on this computer/);
+    } finally {
+      fake.electron.app.emit('will-quit');
+      demo.remove();
+    }
+  }, 30_000);
 
   it('quits a second instance instead of opening another window', async () => {
     fake.electron.app.requestSingleInstanceLock.mockReturnValue(false);

@@ -4,7 +4,12 @@ import { countUnsynced } from '../journal/outbox';
 import type { SyncWorker } from './worker';
 
 /** The one place that turns the journal and the worker into what the status bar and tray say. */
-export function syncStatus(db: Db, worker: SyncWorker): SyncStatus {
+export function syncStatus(db: Db, worker: SyncWorker, demoServer = false): SyncStatus {
+  const status = describe(db, worker);
+  return demoServer ? { ...status, message: `Demo server on this computer. ${status.message}` } : status;
+}
+
+function describe(db: Db, worker: SyncWorker): SyncStatus {
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const pendingChanges = countUnsynced(db);
   const conflicts = count("SELECT count(DISTINCT work_order_id) AS n FROM outbox WHERE state = 'conflict'");
