@@ -196,7 +196,14 @@ test.describe('new work orders and assets', () => {
     await openWorkOrder(page, wo.number!);
     await page.getByRole('button', { name: 'Start work' }).click();
     await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('1 change waits to sync');
+    const warning = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await page.getByRole('button', { name: 'Sign out' }).click();
+    expect(await warning).toMatch(/^1 change has not reached the server yet\. They stay on this computer/);
     await expect(page.getByText('alice signed out. Their 1 unsent change stays on this computer and will be sent.')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Sign in to Shopfloor' })).toBeVisible();
     expect((await core.handlers.getSyncStatus()).pendingChanges).toBe(1);

@@ -1,6 +1,7 @@
 import { createApi, fakeBaseQuery } from '@reduxjs/toolkit/query/react';
 import type { LogHoursInput, NewWorkOrderInput, SignInInput, WorkOrderChanges } from '../../../shared/domain/inputs';
 import type { SyncStatus } from '../../../shared/domain/syncStatus';
+import type { RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../../../shared/domain/sync';
 import type {
   AssetDetail,
   AssetPage,
@@ -31,7 +32,7 @@ async function call<T>(request: (api: ShopfloorApi) => Promise<Result<T>>): Prom
 export const shopfloorApi = createApi({
   reducerPath: 'shopfloorApi',
   baseQuery: fakeBaseQuery<IpcError>(),
-  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer'],
+  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer', 'Conflicts', 'Refused', 'History'],
   endpoints: (build) => ({
     getSession: build.query<SessionState, void>({
       queryFn: () => call((api) => api.getSession()),
@@ -111,10 +112,44 @@ export const shopfloorApi = createApi({
         unsubscribe();
       },
     }),
+    syncNow: build.mutation<SyncStatus, void>({
+      queryFn: () => call((api) => api.syncNow()),
+      invalidatesTags: ['WorkOrder', 'Conflicts', 'Refused', 'History'],
+    }),
+    listConflicts: build.query<WorkOrderConflict[], void>({
+      queryFn: () => call((api) => api.listConflicts()),
+      providesTags: ['Conflicts'],
+    }),
+    openConflict: build.mutation<{ choice: string }, string>({
+      queryFn: (workOrderId) => call((api) => api.openConflict({ workOrderId })),
+      invalidatesTags: ['Conflicts', 'WorkOrder'],
+    }),
+    listRefused: build.query<RefusedChange[], void>({
+      queryFn: () => call((api) => api.listRefused()),
+      providesTags: ['Refused'],
+    }),
+    acknowledgeRefused: build.mutation<{ ok: true }, string>({
+      queryFn: (id) => call((api) => api.acknowledgeRefused({ id })),
+      invalidatesTags: ['Refused'],
+    }),
+    exportRefused: build.mutation<{ csv: string }, void>({
+      queryFn: () => call((api) => api.exportRefused()),
+    }),
+    syncHistory: build.query<SyncHistoryEntry[], void>({
+      queryFn: () => call((api) => api.syncHistory()),
+      providesTags: ['History'],
+    }),
   }),
 });
 
 export const {
+  useSyncNowMutation,
+  useListConflictsQuery,
+  useOpenConflictMutation,
+  useListRefusedQuery,
+  useAcknowledgeRefusedMutation,
+  useExportRefusedMutation,
+  useSyncHistoryQuery,
   useGetSessionQuery,
   useSignInMutation,
   useSignOutMutation,

@@ -1,4 +1,5 @@
-import { useGetSessionQuery, useSignOutMutation } from '../api/shopfloorApi';
+import { useGetSessionQuery, useGetSyncStatusQuery, useSignOutMutation } from '../api/shopfloorApi';
+import { MoreScreen } from '../features/more/MoreScreen';
 import { AssetsScreen } from '../features/assets/AssetsScreen';
 import { useScannerJump } from '../features/scanner/useScannerJump';
 import { SignInScreen } from '../features/session/SignInScreen';
@@ -40,6 +41,8 @@ function SignedIn({ username }: { username: string }) {
   const dispatch = useAppDispatch();
   const route = useAppSelector((state) => state.navigation.route);
   const [signOut] = useSignOutMutation();
+  const { data: status } = useGetSyncStatusQuery();
+  const attention = (status?.conflicts ?? 0) + (status?.refused ?? 0);
   useScannerJump();
 
   const link = (to: Route, label: string, active: boolean) => (
@@ -54,6 +57,19 @@ function SignedIn({ username }: { username: string }) {
         <nav aria-label="Main">
           {link({ name: 'workOrders' }, 'Work orders', route.name === 'workOrders')}
           {link({ name: 'assets' }, 'Assets', route.name === 'assets' || route.name === 'asset')}
+          <button
+            type="button"
+            className="nav-link"
+            aria-current={route.name === 'more' ? 'page' : undefined}
+            onClick={() => dispatch(navigated({ name: 'more', tab: status?.conflicts ? 'conflicts' : status?.refused ? 'refused' : 'history' }))}
+          >
+            More
+            {attention > 0 && (
+              <span className="count-badge" aria-label={`${attention} to look at`}>
+                {attention}
+              </span>
+            )}
+          </button>
         </nav>
         <button type="button" className="primary" onClick={() => dispatch(navigated({ name: 'newWorkOrder' }))}>
           New work order
@@ -64,7 +80,9 @@ function SignedIn({ username }: { username: string }) {
         <button
           type="button"
           className="nav-link"
-          onClick={() =>
+          onClick={() => {
+            const waiting = status?.pendingChanges ?? 0;
+            if (waiting && !window.confirm(`${waiting} ${waiting === 1 ? 'change has' : 'changes have'} not reached the server yet. They stay on this computer and are sent later. Sign out?`)) return;
             void signOut()
               .unwrap()
               .then(({ pendingChanges }) =>
@@ -75,8 +93,8 @@ function SignedIn({ username }: { username: string }) {
                       : null,
                   ),
                 ),
-              )
-          }
+              );
+          }}
         >
           Sign out
         </button>
@@ -84,6 +102,7 @@ function SignedIn({ username }: { username: string }) {
       {route.name === 'workOrders' && <WorkOrdersScreen />}
       {route.name === 'newWorkOrder' && <NewWorkOrderScreen />}
       {(route.name === 'assets' || route.name === 'asset') && <AssetsScreen />}
+      {route.name === 'more' && <MoreScreen />}
     </>
   );
 }

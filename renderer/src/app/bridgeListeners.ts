@@ -9,7 +9,15 @@ import type { AppStore } from './store';
 export function startBridgeListeners(store: AppStore): () => void {
   const bridge = window.shopfloor;
   if (!bridge) return () => {};
-  return bridge.on('workOrdersChanged', () => {
+  const offRecords = bridge.on('workOrdersChanged', () => {
     store.dispatch(shopfloorApi.util.invalidateTags(['WorkOrder', 'Hours', 'Asset']));
   });
+  // A new sync state can mean new conflicts, refusals or a history entry.
+  const offStatus = bridge.on('syncStatusChanged', () => {
+    store.dispatch(shopfloorApi.util.invalidateTags(['Conflicts', 'Refused', 'History']));
+  });
+  return () => {
+    offRecords();
+    offStatus();
+  };
 }

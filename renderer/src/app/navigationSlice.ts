@@ -5,7 +5,10 @@ export type Route =
   | { name: 'workOrders' }
   | { name: 'newWorkOrder'; assetId?: string }
   | { name: 'assets' }
-  | { name: 'asset'; id: string };
+  | { name: 'asset'; id: string }
+  | { name: 'more'; tab: MoreTab };
+
+export type MoreTab = 'conflicts' | 'refused' | 'history';
 
 export const navigationSlice = createSlice({
   name: 'navigation',

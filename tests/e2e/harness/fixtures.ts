@@ -7,6 +7,9 @@ import { createCore, DEMO_PASSWORD, type Core, type CoreOptions } from '../../..
 import { silentLogger } from '../../../main/core/logger';
 import { createDispatch } from '../../../main/ipc/dispatch';
 import { makeTempDir } from '../../helpers/tempDir';
+import { makeTestDatabase, startTestServer } from '../../helpers/testServer';
+import type { RunningServer } from '../../../server';
+import type { ConflictChoice } from '../../../shared/domain/sync';
 import { EMIT_FUNCTION, INVOKE_BINDING, preloadInitScript } from './preloadInPage';
 
 /**
@@ -21,6 +24,11 @@ export interface ShopfloorFixtures {
   coreOptions: Omit<CoreOptions, 'dataDir'>;
   /** A demo user to sign in before the page opens, or null to start at the sign-in screen. */
   signedInAs: string | null;
+  /** Run a real sync server (SQLite, demo seed) and connect the core to it; cycles run when the test says. */
+  withServer: boolean;
+  /** What the conflict dialog answers (the seam the shell fills with Electron's dialog). */
+  conflictAnswer: { choice: ConflictChoice | 'later' };
+  server: RunningServer | null;
   core: Core;
   /** Channels the page called, in order: lets a test prove a request went through the bridge. */
   ipcCalls: { channel: string; payload: unknown }[];
@@ -31,12 +39,33 @@ export interface ShopfloorFixtures {
 export const test = base.extend<ShopfloorFixtures>({
   coreOptions: [{ seedDemoData: true, logger: silentLogger }, { option: true }],
   signedInAs: ['alice', { option: true }],
+  withServer: [false, { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  conflictAnswer: async ({}, use) => {
+    await use({ choice: 'later' });
+  },
 
-  core: async ({ coreOptions, signedInAs }, use) => {
+  server: async ({ withServer }, use) => {
+    if (!withServer) return use(null);
+    const database = makeTestDatabase('sqlite');
+    const server = await startTestServer(database, { seed: 'demo' });
+    await use(server);
+    await server.close();
+    await database.drop();
+  },
+
+  core: async ({ coreOptions, signedInAs, server, conflictAnswer }, use) => {
     const temp = makeTempDir('shopfloor-e2e-');
-    const core = createCore({ logger: silentLogger, ...coreOptions, dataDir: temp.dir });
+    const core = createCore({
+      logger: silentLogger,
+      ...(server ? { serverUrl: server.url, seedDemoData: false, autoSync: false, chooseConflict: async () => conflictAnswer.choice } : {}),
+      ...coreOptions,
+      dataDir: temp.dir,
+    });
     if (signedInAs) await core.handlers.signIn({ username: signedInAs, password: DEMO_PASSWORD });
+    if (server) await core.sync.syncNow();
     await use(core);
+    await core.sync.idle();
     core.close();
     temp.remove();
   },

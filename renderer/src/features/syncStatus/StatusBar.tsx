@@ -26,6 +26,8 @@ export function StatusBar() {
               : `${status.pendingChanges} ${status.pendingChanges === 1 ? 'change waits' : 'changes wait'} to sync`}
           </span>
           <span>Last sync: {status.lastSyncedAt ? formatDateTime(status.lastSyncedAt) : 'never'}</span>
+          {status.conflicts > 0 && <span>{status.conflicts} conflict{status.conflicts === 1 ? '' : 's'}</span>}
+          {status.refused > 0 && <span>{status.refused} refused</span>}
           <span className="status-message">{status.message}</span>
         </>
       )}

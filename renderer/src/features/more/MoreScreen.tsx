@@ -1,0 +1,46 @@
+import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { navigated, type MoreTab } from '../../app/navigationSlice';
+import { useListConflictsQuery, useListRefusedQuery } from '../../api/shopfloorApi';
+import { ConflictsPanel } from './ConflictsPanel';
+import { RefusedPanel } from './RefusedPanel';
+import { SyncHistoryPanel } from './SyncHistoryPanel';
+
+/** "More": Work Order Conflicts, refused changes (and their history), the sync history. */
+export function MoreScreen() {
+  const dispatch = useAppDispatch();
+  const route = useAppSelector((state) => state.navigation.route);
+  const tab: MoreTab = route.name === 'more' ? route.tab : 'conflicts';
+  const { data: conflicts = [] } = useListConflictsQuery();
+  const { data: refused = [] } = useListRefusedQuery();
+  const unread = refused.filter((r) => !r.acknowledgedAt).length;
+  const tabs: { id: MoreTab; label: string; count?: number }[] = [
+    { id: 'conflicts', label: 'Conflicts', count: conflicts.length },
+    { id: 'refused', label: 'Refused changes', count: unread },
+    { id: 'history', label: 'Sync history' },
+  ];
+  return (
+    <main className="form-screen more">
+      <h1>More</h1>
+      <div className="button-row" role="tablist" aria-label="More">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            onClick={() => dispatch(navigated({ name: 'more', tab: t.id }))}
+          >
+            {t.label}
+            {t.count ? <span className="count-badge">{t.count}</span> : null}
+          </button>
+        ))}
+      </div>
+      <section id={`panel-${tab}`} role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.label}>
+        {tab === 'conflicts' && <ConflictsPanel conflicts={conflicts} />}
+        {tab === 'refused' && <RefusedPanel refused={refused} />}
+        {tab === 'history' && <SyncHistoryPanel />}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,111 @@
+import { LogHoursInput } from '../../shared/domain/inputs';
+import { WorkOrderQuery } from '../../shared/domain/workOrder';
+import { createCore, DEMO_PASSWORD, type Core } from '../../main/core';
+import { silentLogger } from '../../main/core/logger';
+import { makeTempDir } from '../helpers/tempDir';
+import { expectAccessible } from './harness/accessibility';
+import { expect, saveScreenshot, test } from './harness/fixtures';
+
+/**
+ * The conflict and error flows from notification to outcome, in real
+ * Chromium, against a real server, with a second workstation (bob) in the
+ * test. The dialog's answer comes through the seam the shell fills with
+ * Electron's native dialog.
+ */
+test.use({ withServer: true });
+
+async function secondStation(serverUrl: string): Promise<{ core: Core; close(): void }> {
+  const temp = makeTempDir('shopfloor-bob-');
+  const core = createCore({ dataDir: temp.dir, logger: silentLogger, serverUrl, seedDemoData: false, autoSync: false });
+  await core.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
+  await core.sync.syncNow();
+  return {
+    core,
+    close: () => {
+      core.close();
+      temp.remove();
+    },
+  };
+}
+
+const anOpenOne = async (core: Core) => (await core.handlers.listWorkOrders(WorkOrderQuery.parse({ status: 'open', limit: 1 }))).items[0]!;
+
+test('Work Order Conflict: notification, field-by-field view, Overwrite', async ({ page, core, server, conflictAnswer }) => {
+  const bob = await secondStation(server!.url);
+  try {
+    const wo = await anOpenOne(core);
+    const before = await core.handlers.getWorkOrder({ id: wo.id });
+    await page.goto('/');
+    await page.getByRole('searchbox', { name: 'Search work orders' }).fill(wo.number!);
+    await page.getByRole('listitem').filter({ hasText: wo.number! }).getByRole('button').click();
+    await page.getByRole('button', { name: 'Start work' }).click(); // alice, not yet sent
+    await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('1 change waits to sync');
+
+    await bob.core.handlers.updateWorkOrder({ id: wo.id, changes: { description: 'Bob: seal replaced last week' } });
+    await bob.core.sync.syncNow();
+    await core.sync.syncNow();
+
+    await expect(page.getByRole('button', { name: /More/ })).toContainText('1');
+    await page.getByRole('button', { name: /More/ }).click();
+    const card = page.getByRole('article', { name: `Work Order Conflict ${wo.number}` });
+    await expect(card).toContainText('bob changed this work order');
+    await expect(card.getByRole('row', { name: /Status/ })).toContainText('In progress');
+    await expect(card.getByRole('row', { name: /Description/ })).toContainText('Bob: seal replaced last week');
+    await expectAccessible(page, 'conflicts');
+    await saveScreenshot(page, 'conflict');
+
+    conflictAnswer.choice = 'overwrite';
+    await card.getByRole('button', { name: /Decide/ }).click();
+    await expect(page.getByText('Your version was saved over theirs.')).toBeVisible();
+    await expect(card).toHaveCount(0);
+    await core.sync.syncNow();
+    await bob.core.sync.syncNow();
+    expect(await bob.core.handlers.getWorkOrder({ id: wo.id })).toMatchObject({ status: 'in_progress', description: before.description });
+  } finally {
+    bob.close();
+  }
+});
+
+test('refused hours: error notification, "Okay", kept in the history with export', async ({ page, core, server }) => {
+  const bob = await secondStation(server!.url);
+  try {
+    const wo = await anOpenOne(core);
+    await core.handlers.logHours(LogHoursInput.parse({ workOrderId: wo.id, hours: 3, workDate: '2026-11-20', note: 'bearing swap' }));
+    await bob.core.handlers.updateWorkOrder({ id: wo.id, changes: { status: 'completed', completionNotes: 'done' } });
+    await bob.core.sync.syncNow();
+    await core.sync.syncNow();
+
+    await page.goto('/');
+    await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('1 refused');
+    await page.getByRole('button', { name: /More/ }).click();
+    const error = page.getByRole('alert', { name: `Refused: Hours on ${wo.number}` });
+    await expect(error).toContainText('Hours cannot be logged: this work order was completed');
+    await expect(error).toContainText('3 h on 2026-11-20: bearing swap');
+    await expectAccessible(page, 'refused changes');
+    await saveScreenshot(page, 'refused-change');
+
+    await error.getByRole('button', { name: 'Okay' }).click();
+    await expect(error).toHaveCount(0);
+    const history = page.locator('.history-row').filter({ hasText: wo.number! });
+    await expect(history).toContainText('3 h on 2026-11-20: bearing swap');
+    await expect(page.getByRole('button', { name: 'Export as CSV' })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as CSV' }).click();
+    expect((await download).suggestedFilename()).toBe('shopfloor-refused-changes.csv');
+    await expect(page.getByRole('status', { name: 'Sync status' })).not.toContainText('refused');
+  } finally {
+    bob.close();
+  }
+});
+
+test('sync history lists cycles and "Sync now" runs one', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /More/ }).click();
+  await page.getByRole('tab', { name: 'Sync history' }).click();
+  const rows = page.getByRole('tabpanel').getByRole('row');
+  const before = await rows.count();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(rows).toHaveCount(before + 1);
+  await expect(rows.nth(1)).toContainText('Done');
+  await saveScreenshot(page, 'sync-history');
+});
