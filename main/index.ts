@@ -54,19 +54,20 @@ async function start(): Promise<void> {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
   windowUrl = devServerUrl ?? APP_ENTRY_URL;
   const dataDir = process.env.SHOPFLOOR_DATA_DIR ?? path.join(app.getPath('userData'), 'profile');
-  // IT sets the shop's server per PC; without one, the embedded demo server runs.
-  let serverUrl = process.env.SHOPFLOOR_SERVER_URL || undefined;
-  if (!serverUrl && process.env.SHOPFLOOR_NO_SERVER !== '1') {
-    demoServer = await startDemoServer(app.getPath('userData'), logger);
-    serverUrl = demoServer.url;
-  }
+  // SHOPFLOOR_NO_SERVER=1: the journal-only demo, with no server at all.
+  const journalOnly = process.env.SHOPFLOOR_NO_SERVER === '1';
   try {
     core = createCore({
       dataDir,
       logger,
-      serverUrl,
-      demoServer: demoServer !== undefined,
-      seedDemoData: !serverUrl,
+      // IT can fix the shop's server per PC; otherwise Settings chooses it.
+      serverUrl: process.env.SHOPFLOOR_SERVER_URL || undefined,
+      seedDemoData: journalOnly,
+      requireHttps: app.isPackaged,
+      loginItem:
+        process.platform === 'linux'
+          ? undefined
+          : { get: () => app.getLoginItemSettings().openAtLogin, set: (on) => app.setLoginItemSettings({ openAtLogin: on }) },
       secretStore: createSafeStorageSecretStore(safeStorage, path.join(dataDir, 'secrets.json'), logger),
       chooseConflict: (conflict) => (mainWindow ? showConflictDialog(mainWindow, conflict) : Promise.resolve('later')),
     });
@@ -75,6 +76,11 @@ async function start(): Promise<void> {
     return;
   }
   const running = core;
+  // No server set up yet: the embedded demo server, so sync works out of the box (labelled demo).
+  if (!running.serverUrl() && !journalOnly) {
+    demoServer = await startDemoServer(app.getPath('userData'), logger);
+    running.useServer(demoServer.url, { demo: true });
+  }
   installPermissionPolicy(session.defaultSession);
   registerAppProtocol(protocol, path.join(__dirname, '../renderer'));
   registerIpc({ dispatch: createDispatch(running.handlers, logger), logger, devServerUrl });
@@ -92,7 +98,7 @@ async function start(): Promise<void> {
   watchNetwork(running);
 
   showWindow();
-  logger.info('shopfloor started', { version: app.getVersion(), dataDir, server: serverUrl ?? 'none', demo: !!demoServer });
+  logger.info('shopfloor started', { version: app.getVersion(), dataDir, server: running.serverUrl() ?? 'none', demo: !!demoServer });
 }
 
 function openWindow(): BrowserWindow {

@@ -15,6 +15,7 @@ import { createHandlers, type ChooseConflict } from './service';
 import type { LocalUser } from './auth/session';
 import { syncStatus } from './sync/status';
 import { SyncClient } from './sync/syncClient';
+import { savedServerUrl, type LoginItemPort, type ServerChoice } from './settings';
 import { SyncWorker } from './sync/worker';
 
 export type { Logger } from './logger';
@@ -40,8 +41,10 @@ export interface CoreOptions {
   autoSync?: boolean;
   /** Decides a Work Order Conflict: the shell shows a native dialog; tests answer directly. */
   chooseConflict?: ChooseConflict;
-  /** The server is the embedded demo one: the status says so. */
-  demoServer?: boolean;
+  /** Packaged builds: the server must be https (loopback excepted). */
+  requireHttps?: boolean;
+  /** "Start with the computer" (Electron's login items in the shell). */
+  loginItem?: LoginItemPort;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
@@ -50,6 +53,10 @@ export interface Core {
   readonly handlers: Handlers;
   /** The sync worker, for the shell (network events, tray) and tests. */
   readonly sync: SyncWorker;
+  /** Which server is in use; null when none is set up (journal only). */
+  serverUrl(): string | undefined;
+  /** Connect to a server chosen by the shell (the embedded demo server). */
+  useServer(url: string, options: { demo: boolean }): void;
   readonly journalPath: string;
   /** Events for the renderer (sync status, changed records). Returns an unsubscribe. */
   subscribe(listener: CoreEventListener): () => void;
@@ -80,29 +87,33 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date().toISOString());
   const secrets = options.secretStore ?? memorySecretStore();
   const session: { user: (LocalUser & { offline: boolean }) | null } = { user: null };
+  // IT's environment setting wins; else what Settings saved; else none (the shell may add the demo server).
+  const saved = savedServerUrl(db);
+  const server: ServerChoice = { url: options.serverUrl ?? saved, demo: false, fixed: options.serverUrl !== undefined };
   let ready = false;
   const worker = new SyncWorker({
     db,
-    client: options.serverUrl ? new SyncClient(options.serverUrl) : null,
+    client: server.url ? new SyncClient(server.url) : null,
     secrets,
     logger,
     now,
     currentUser: () => session.user?.username ?? null,
     onChange: (ids) => {
       if (ids.length) emit('workOrdersChanged', { ids });
-      if (ready) emit('syncStatusChanged', syncStatus(db, worker, options.demoServer));
+      if (ready) emit('syncStatusChanged', syncStatus(db, worker, server.demo));
     },
   });
   const handlers = createHandlers({
     db,
     secrets,
-    serverUrl: options.serverUrl,
+    server,
+    loginItem: options.loginItem,
+    requireHttps: options.requireHttps ?? false,
     now,
     emit,
     worker,
     session,
     chooseConflict: options.chooseConflict ?? (async () => 'later'),
-    demoServer: options.demoServer,
   });
   ready = true;
   if (options.autoSync ?? true) worker.start();
@@ -110,6 +121,11 @@ export function createCore(options: CoreOptions): Core {
   return {
     handlers,
     sync: worker,
+    serverUrl: () => server.url,
+    useServer(url, { demo }) {
+      Object.assign(server, { url, demo });
+      worker.setClient(new SyncClient(url));
+    },
     journalPath,
     subscribe(listener) {
       listeners.add(listener);

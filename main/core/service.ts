@@ -14,6 +14,7 @@ import type { CoreEventListener } from './index';
 import type { ConflictChoice, WorkOrderConflict } from '../../shared/domain/sync';
 import { acknowledgeRefused, listConflicts, listRefused, refusedAsCsv, resolveConflict } from './sync/conflicts';
 import { syncStatus as computeSyncStatus } from './sync/status';
+import { checkServerUrl, currentSettings, saveServerUrl, testConnection, type LoginItemPort, type ServerChoice } from './settings';
 import type { SyncWorker } from './sync/worker';
 
 /** The native dialog (or a test) decides a conflict; "later" leaves it open. */
@@ -22,13 +23,15 @@ export type ChooseConflict = (conflict: WorkOrderConflict) => Promise<ConflictCh
 export interface ServiceDeps {
   db: Db;
   secrets: SecretStore;
-  serverUrl: string | undefined;
+  /** Which server, mutable: Settings and the embedded demo server change it. */
+  server: ServerChoice;
+  loginItem?: LoginItemPort;
+  requireHttps: boolean;
   now: () => string;
   emit: CoreEventListener;
   worker: SyncWorker;
   session: { user: (LocalUser & { offline: boolean }) | null };
   chooseConflict: ChooseConflict;
-  demoServer?: boolean;
 }
 
 /**
@@ -36,18 +39,19 @@ export interface ServiceDeps {
  * dispatcher; each handler is a short call into a journal or query function.
  * Who is signed in lives in memory (`session`): a restart asks again (shared PCs).
  */
-export function createHandlers({ db, secrets, serverUrl, now, emit, worker, session: state, chooseConflict, demoServer }: ServiceDeps): Handlers {
+export function createHandlers(deps: ServiceDeps): Handlers {
+  const { db, secrets, server, now, emit, worker, session: state, chooseConflict } = deps;
   const session = (): SessionState => ({
     user: state.user && { username: state.user.username, role: state.user.role },
     rememberedAcrossRestarts: secrets.persistent,
     signedInOffline: state.user?.offline ?? false,
-    serverConfigured: serverUrl !== undefined,
+    serverConfigured: server.url !== undefined,
   });
   const requireUser = (): LocalUser => {
     if (!state.user) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
     return state.user;
   };
-  const syncStatus = (): SyncStatus => computeSyncStatus(db, worker, demoServer);
+  const syncStatus = (): SyncStatus => computeSyncStatus(db, worker, server.demo);
   /** After every local write: the lists refetch, the status bar counts again, the worker pushes soon. */
   const changed = (ids: string[]) => {
     emit('workOrdersChanged', { ids });
@@ -63,7 +67,7 @@ export function createHandlers({ db, secrets, serverUrl, now, emit, worker, sess
   return {
     getSession: session,
     signIn: async (input) => {
-      state.user = await signIn(db, secrets, serverUrl, input, now());
+      state.user = await signIn(db, secrets, server.url, input, now());
       worker.signedOutUsers.delete(state.user.username);
       emit('sessionChanged', session());
       if (!state.user.offline) void worker.syncNow();
@@ -127,6 +131,24 @@ export function createHandlers({ db, secrets, serverUrl, now, emit, worker, sess
       return { ok: true as const };
     },
     exportRefused: () => ({ csv: refusedAsCsv(db) }),
+    getSettings: () => currentSettings(server, deps.loginItem),
+    testConnection: ({ url }) => testConnection(checkServerUrl(url, deps.requireHttps)),
+    setServerUrl: async ({ url }) => {
+      if (server.fixed) throw new AppError('VALIDATION_FAILED', 'This computer’s server is set by your IT department.');
+      const origin = checkServerUrl(url, deps.requireHttps);
+      const test = await testConnection(origin);
+      if (!test.ok) throw new AppError('VALIDATION_FAILED', test.message);
+      saveServerUrl(db, origin, worker);
+      Object.assign(server, { url: origin, demo: false });
+      emit('sessionChanged', session());
+      emit('syncStatusChanged', syncStatus());
+      return currentSettings(server, deps.loginItem);
+    },
+    setStartWithComputer: ({ on }) => {
+      if (!deps.loginItem) throw new AppError('VALIDATION_FAILED', 'Starting with the computer is not available here.');
+      deps.loginItem.set(on);
+      return currentSettings(server, deps.loginItem);
+    },
     syncHistory: () =>
       (db.prepare('SELECT started_at, finished_at, sent, received, outcome, message FROM sync_history ORDER BY id DESC LIMIT 50').all() as {
         started_at: string; finished_at: string; sent: number; received: number; outcome: 'ok'; message: string;

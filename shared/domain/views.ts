@@ -60,3 +60,26 @@ export const LookupResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
 ]);
 export type LookupResult = z.infer<typeof LookupResult>;
+
+export const Settings = z.object({
+  /** The shop's sync server, or null when none is set up. */
+  serverUrl: z.string().nullable(),
+  /** The server is the demo one that runs inside the app. */
+  demoServer: z.boolean(),
+  /** Set by IT for this PC (environment): shown, not editable here. */
+  serverFixed: z.boolean(),
+  startWithComputer: z.boolean(),
+  startWithComputerSupported: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const ServerUrlInput = z.object({
+  url: z
+    .string()
+    .trim()
+    .min(1, 'Enter the server address, e.g. https://shopfloor.example.com.')
+    .max(500)
+    .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), 'Enter a full address starting with https://'),
+});
+
+export const ConnectionTest = z.object({ ok: z.boolean(), message: z.string() });

@@ -29,6 +29,10 @@ export const INVOKE_CHANNELS = {
   acknowledgeRefused: 'sync:acknowledgeRefused',
   exportRefused: 'sync:exportRefused',
   syncHistory: 'sync:history',
+  getSettings: 'settings:get',
+  testConnection: 'settings:testConnection',
+  setServerUrl: 'settings:setServerUrl',
+  setStartWithComputer: 'settings:setStartWithComputer',
 } as const;
 
 /** Events main pushes to the renderer. */

@@ -5,6 +5,9 @@ import { RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../domain/sy
 import {
   AssetDetail,
   AssetPage,
+  ConnectionTest,
+  ServerUrlInput,
+  Settings,
   AssetQuery,
   HoursEntry,
   LookupResult,
@@ -56,6 +59,10 @@ export const contract = {
   acknowledgeRefused: { channel: INVOKE_CHANNELS.acknowledgeRefused, request: z.object({ id: Id }), response: z.object({ ok: z.literal(true) }) },
   exportRefused: { channel: INVOKE_CHANNELS.exportRefused, request: z.undefined(), response: z.object({ csv: z.string() }) },
   syncHistory: { channel: INVOKE_CHANNELS.syncHistory, request: z.undefined(), response: z.array(SyncHistoryEntry) },
+  getSettings: { channel: INVOKE_CHANNELS.getSettings, request: z.undefined(), response: Settings },
+  testConnection: { channel: INVOKE_CHANNELS.testConnection, request: ServerUrlInput, response: ConnectionTest },
+  setServerUrl: { channel: INVOKE_CHANNELS.setServerUrl, request: ServerUrlInput, response: Settings },
+  setStartWithComputer: { channel: INVOKE_CHANNELS.setStartWithComputer, request: z.object({ on: z.boolean() }), response: Settings },
 } as const satisfies Record<InvokeMethod, ChannelSpec>;
 
 export const events = {

@@ -109,3 +109,19 @@ test('sync history lists cycles and "Sync now" runs one', async ({ page }) => {
   await expect(rows.nth(1)).toContainText('Done');
   await saveScreenshot(page, 'sync-history');
 });
+
+test('Settings: the server address with "Test connection"', async ({ page, server }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /More/ }).click();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const form = page.getByRole('form', { name: 'Settings' });
+  await expect(form).toContainText(`Syncing with ${server!.url}.`);
+  await form.getByLabel('Sync server address').fill('not an address');
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(form.getByText('Enter a full address starting with https://')).toBeVisible();
+  await form.getByLabel('Sync server address').fill(server!.url);
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(form.getByText('The server answered. Connection works.')).toBeVisible();
+  await expectAccessible(page, 'settings');
+  await saveScreenshot(page, 'settings');
+});

@@ -41,6 +41,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     acknowledgeRefused: unused,
     exportRefused: unused,
     syncHistory: unused,
+    getSettings: unused,
+    testConnection: unused,
+    setServerUrl: unused,
+    setStartWithComputer: unused,
     listWorkOrders: vi.fn(() => page),
     getWorkOrder: vi.fn(() => {
       throw new AppError('NOT_FOUND', 'This work order is not on this computer.');

@@ -25,7 +25,10 @@ function describe(db: Db, worker: SyncWorker): SyncStatus {
     ].filter(Boolean);
     return { ...base, state: 'attention', message: `Needs attention: ${parts.join('; ')}.` };
   }
-  if (worker.syncing) return { ...base, state: 'syncing', message: 'Syncing with the server…' };
+  if (worker.syncing) {
+    const progress = worker.received ? ` ${worker.received.toLocaleString('en')} changes received so far.` : '';
+    return { ...base, state: 'syncing', message: `Syncing with the server…${progress}` };
+  }
   if (worker.connection === 'not_configured') {
     return { ...base, state: 'offline', message: 'No sync server is set up yet. Everything you do is saved on this computer.' };
   }

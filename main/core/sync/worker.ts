@@ -47,6 +47,8 @@ export class SyncWorker {
   connection: Connection;
   lastSyncedAt: string | null = null;
   syncing = false;
+  /** Changes received so far in the running cycle: a long first sync shows progress. */
+  received = 0;
   /** Users whose token the server refused: their changes wait until they sign in again. */
   readonly signedOutUsers = new Set<string>();
   private running: Promise<CycleReport> | null = null;
@@ -57,7 +59,10 @@ export class SyncWorker {
   /** Until start(), nothing runs by itself (tests drive cycles with syncNow). */
   private stopped = true;
 
+  private client: SyncClient | null;
+
   constructor(private readonly deps: SyncWorkerDeps) {
+    this.client = deps.client;
     this.connection = deps.client ? 'unreachable' : 'not_configured';
     // A push interrupted by a crash is sent again: the server answers `duplicate` if it had it.
     deps.db.prepare("UPDATE outbox SET state = 'pending' WHERE state = 'in_flight'").run();
@@ -68,6 +73,14 @@ export class SyncWorker {
   start(): void {
     this.stopped = false;
     void this.syncNow();
+  }
+
+  /** Another server (Settings): the outbox and its ids stay; the feed starts over. */
+  setClient(client: SyncClient | null): void {
+    this.client = client;
+    this.connection = client ? 'unreachable' : 'not_configured';
+    this.attempt = 0;
+    if (!this.stopped) void this.syncNow();
   }
 
   stop(): void {
@@ -111,7 +124,7 @@ export class SyncWorker {
   }
 
   private schedule(ms: number): void {
-    if (this.stopped || !this.deps.client) return;
+    if (this.stopped || !this.client) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -121,10 +134,12 @@ export class SyncWorker {
   }
 
   private async cycle(): Promise<CycleReport> {
-    const { client, logger } = this.deps;
+    const { logger } = this.deps;
+    const client = this.client;
     if (!client) return { sent: 0, received: 0, outcome: 'not_configured', message: 'No sync server is set up.' };
     const started = this.deps.now();
     this.syncing = true;
+    this.received = 0;
     this.deps.onChange([]);
     let report: CycleReport;
     try {
@@ -215,7 +230,8 @@ export class SyncWorker {
       }
       const changed = applyPulledPage(db, page.changes, page.cursor, now());
       received += page.changes.length;
-      if (changed.length) this.deps.onChange(changed);
+      this.received = received;
+      this.deps.onChange(changed);
       if (!page.hasMore) return received;
       // Let the main process breathe between pages.
       await new Promise((resolve) => setImmediate(resolve));

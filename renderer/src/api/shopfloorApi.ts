@@ -9,6 +9,7 @@ import type {
   HoursEntry,
   LookupResult,
   SessionState,
+  Settings,
   StoppedTimer,
   Timer,
 } from '../../../shared/domain/views';
@@ -32,7 +33,7 @@ async function call<T>(request: (api: ShopfloorApi) => Promise<Result<T>>): Prom
 export const shopfloorApi = createApi({
   reducerPath: 'shopfloorApi',
   baseQuery: fakeBaseQuery<IpcError>(),
-  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer', 'Conflicts', 'Refused', 'History'],
+  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer', 'Conflicts', 'Refused', 'History', 'Settings'],
   endpoints: (build) => ({
     getSession: build.query<SessionState, void>({
       queryFn: () => call((api) => api.getSession()),
@@ -135,6 +136,21 @@ export const shopfloorApi = createApi({
     exportRefused: build.mutation<{ csv: string }, void>({
       queryFn: () => call((api) => api.exportRefused()),
     }),
+    getSettings: build.query<Settings, void>({
+      queryFn: () => call((api) => api.getSettings()),
+      providesTags: ['Settings'],
+    }),
+    testConnection: build.mutation<{ ok: boolean; message: string }, string>({
+      queryFn: (url) => call((api) => api.testConnection({ url })),
+    }),
+    setServerUrl: build.mutation<Settings, string>({
+      queryFn: (url) => call((api) => api.setServerUrl({ url })),
+      invalidatesTags: ['Settings', 'Session'],
+    }),
+    setStartWithComputer: build.mutation<Settings, boolean>({
+      queryFn: (on) => call((api) => api.setStartWithComputer({ on })),
+      invalidatesTags: ['Settings'],
+    }),
     syncHistory: build.query<SyncHistoryEntry[], void>({
       queryFn: () => call((api) => api.syncHistory()),
       providesTags: ['History'],
@@ -143,6 +159,10 @@ export const shopfloorApi = createApi({
 });
 
 export const {
+  useGetSettingsQuery,
+  useTestConnectionMutation,
+  useSetServerUrlMutation,
+  useSetStartWithComputerMutation,
   useSyncNowMutation,
   useListConflictsQuery,
   useOpenConflictMutation,

@@ -8,7 +8,7 @@ export type Route =
   | { name: 'asset'; id: string }
   | { name: 'more'; tab: MoreTab };
 
-export type MoreTab = 'conflicts' | 'refused' | 'history';
+export type MoreTab = 'conflicts' | 'refused' | 'history' | 'settings';
 
 export const navigationSlice = createSlice({
   name: 'navigation',

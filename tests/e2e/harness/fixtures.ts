@@ -58,10 +58,12 @@ export const test = base.extend<ShopfloorFixtures>({
     const temp = makeTempDir('shopfloor-e2e-');
     const core = createCore({
       logger: silentLogger,
-      ...(server ? { serverUrl: server.url, seedDemoData: false, autoSync: false, chooseConflict: async () => conflictAnswer.choice } : {}),
+      ...(server ? { seedDemoData: false, autoSync: false, chooseConflict: async () => conflictAnswer.choice } : {}),
       ...coreOptions,
       dataDir: temp.dir,
     });
+    // As Settings would set it (not fixed by IT), so the Settings screen can be exercised too.
+    if (server) core.useServer(server.url, { demo: false });
     if (signedInAs) await core.handlers.signIn({ username: signedInAs, password: DEMO_PASSWORD });
     if (server) await core.sync.syncNow();
     await use(core);

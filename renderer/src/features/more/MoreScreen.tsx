@@ -3,9 +3,10 @@ import { navigated, type MoreTab } from '../../app/navigationSlice';
 import { useListConflictsQuery, useListRefusedQuery } from '../../api/shopfloorApi';
 import { ConflictsPanel } from './ConflictsPanel';
 import { RefusedPanel } from './RefusedPanel';
+import { SettingsPanel } from './SettingsPanel';
 import { SyncHistoryPanel } from './SyncHistoryPanel';
 
-/** "More": Work Order Conflicts, refused changes (and their history), the sync history. */
+/** "More": Work Order Conflicts, refused changes (and their history), the sync history, settings. */
 export function MoreScreen() {
   const dispatch = useAppDispatch();
   const route = useAppSelector((state) => state.navigation.route);
@@ -17,6 +18,7 @@ export function MoreScreen() {
     { id: 'conflicts', label: 'Conflicts', count: conflicts.length },
     { id: 'refused', label: 'Refused changes', count: unread },
     { id: 'history', label: 'Sync history' },
+    { id: 'settings', label: 'Settings' },
   ];
   return (
     <main className="form-screen more">
@@ -40,6 +42,7 @@ export function MoreScreen() {
         {tab === 'conflicts' && <ConflictsPanel conflicts={conflicts} />}
         {tab === 'refused' && <RefusedPanel refused={refused} />}
         {tab === 'history' && <SyncHistoryPanel />}
+        {tab === 'settings' && <SettingsPanel />}
       </section>
     </main>
   );
