@@ -96,6 +96,10 @@ async function start(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNELS[event], payload);
   });
   watchNetwork(running);
+  if (process.env.SHOPFLOOR_E2E === '1') {
+    // Read-only hooks for tests/electron (the e2e build flavour), like Signal's CI bridge: wait on state, never sleep.
+    Object.assign(globalThis, { shopfloorE2E: { trayView: () => tray?.view ?? null, syncNow: () => running.sync.syncNow() } });
+  }
 
   showWindow();
   logger.info('shopfloor started', { version: app.getVersion(), dataDir, server: running.serverUrl() ?? 'none', demo: !!demoServer });

@@ -18,6 +18,8 @@ export class TrayController {
   private readonly tray: Tray;
   private readonly icons = new Map<TrayIconKey, Electron.NativeImage>();
   private last: string | null = null;
+  /** What the tray shows now (read by the Electron e2e hook). */
+  view: TrayView | null = null;
 
   constructor(
     private readonly iconDir: string,
@@ -32,6 +34,7 @@ export class TrayController {
     const key = JSON.stringify(view);
     if (key === this.last) return;
     this.last = key;
+    this.view = view;
     this.apply(view);
   }
 

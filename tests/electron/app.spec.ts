@@ -23,9 +23,13 @@ test.beforeAll(async () => {
   app = await electron.launch({
     executablePath: binary!,
     args: packaged ? [] : [path.resolve('.')],
-    env: { ...process.env, SHOPFLOOR_DATA_DIR: dataDir, ELECTRON_RENDERER_URL: '' },
+    env: { ...process.env, SHOPFLOOR_DATA_DIR: dataDir, SHOPFLOOR_NO_SERVER: '1', ELECTRON_RENDERER_URL: '' },
   });
   page = await app.firstWindow();
+  // The journal-only demo: the demo accounts sign in offline.
+  await page.getByLabel('User name').fill('alice');
+  await page.getByLabel('Password').fill('shopfloor-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
 });
 
 test.afterAll(async () => {
