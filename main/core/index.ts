@@ -45,6 +45,8 @@ export interface CoreOptions {
   requireHttps?: boolean;
   /** "Start with the computer" (Electron's login items in the shell). */
   loginItem?: LoginItemPort;
+  /** Records per pulled page (default 500); small pages make crash tests bite mid-pull. */
+  pullPageSize?: number;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
@@ -98,6 +100,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     now,
     currentUser: () => session.user?.username ?? null,
+    pageSize: options.pullPageSize,
     onChange: (ids) => {
       if (ids.length) emit('workOrdersChanged', { ids });
       if (ready) emit('syncStatusChanged', syncStatus(db, worker, server.demo));
