@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DEMO_USERS, generateDemoData } from '../shared/demo/demoData';
 import { hashPassword } from './auth/passwords';
+import { workOrderRow } from './domain/records';
 import type { ServerDatabase } from './db/database';
 import type { ServerSchema } from './db/schema';
 
@@ -69,24 +70,7 @@ export async function seedDatabase(database: ServerDatabase, name: SeedName, { r
     }
 
     for (let i = 0; i < workOrders.length; i += BATCH) {
-      const rows = workOrders.slice(i, i + BATCH).map((w) => ({
-        id: w.id,
-        number: w.number,
-        title: w.title,
-        description: w.description,
-        status: w.status,
-        priority: w.priority,
-        asset_id: w.assetId,
-        assignee_id: w.assigneeId,
-        due_at: w.dueAt,
-        completed_at: w.completedAt,
-        completion_notes: w.completionNotes,
-        version: w.version,
-        created_at: w.createdAt,
-        created_by: w.createdBy,
-        updated_at: w.updatedAt,
-        updated_by: w.updatedBy,
-      }));
+      const rows = workOrders.slice(i, i + BATCH).map(workOrderRow);
       await tx.insertInto('work_orders').values(rows).execute();
       await tx.insertInto('change_log').values(rows.map((r) => ({ entity: 'workOrder', entity_id: r.id, version: r.version }) as never)).execute();
 

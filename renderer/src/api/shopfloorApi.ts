@@ -14,7 +14,7 @@ import type {
   Timer,
 } from '../../../shared/domain/views';
 import type { WorkOrder, WorkOrderPage, WorkOrderQueryInput } from '../../../shared/domain/workOrder';
-import type { ShopfloorApi } from '../../../shared/ipc/contract';
+import type { EventPayloadOf, ShopfloorApi } from '../../../shared/ipc/contract';
 import type { IpcError, Result } from '../../../shared/ipc/result';
 
 const NO_BRIDGE: IpcError = { code: 'INTERNAL', message: 'This page must be opened inside the Shopfloor app.' };
@@ -29,6 +29,27 @@ async function call<T>(request: (api: ShopfloorApi) => Promise<Result<T>>): Prom
   return result.ok ? { data: result.value } : { error: result.error };
 }
 
+/**
+ * Keeps a cached value live: main pushes every new value of it as an event
+ * (the session, the sync status), and the cache entry is patched in place.
+ */
+function liveFrom<E extends 'sessionChanged' | 'syncStatusChanged'>(event: E) {
+  return async (
+    _arg: void,
+    api: {
+      updateCachedData(recipe: () => EventPayloadOf<E>): void;
+      cacheDataLoaded: Promise<unknown>;
+      cacheEntryRemoved: Promise<unknown>;
+    },
+  ) => {
+    if (!window.shopfloor) return;
+    await api.cacheDataLoaded.catch(() => undefined);
+    const unsubscribe = window.shopfloor.on(event, (value) => api.updateCachedData(() => value));
+    await api.cacheEntryRemoved;
+    unsubscribe();
+  };
+}
+
 /** The RTK Query cache is the read model; main's change events invalidate its tags. */
 export const shopfloorApi = createApi({
   reducerPath: 'shopfloorApi',
@@ -38,13 +59,7 @@ export const shopfloorApi = createApi({
     getSession: build.query<SessionState, void>({
       queryFn: () => call((api) => api.getSession()),
       providesTags: ['Session'],
-      async onCacheEntryAdded(_arg, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
-        if (!window.shopfloor) return;
-        await cacheDataLoaded.catch(() => undefined);
-        const unsubscribe = window.shopfloor.on('sessionChanged', (session) => updateCachedData(() => session));
-        await cacheEntryRemoved;
-        unsubscribe();
-      },
+      onCacheEntryAdded: liveFrom('sessionChanged'),
     }),
     signIn: build.mutation<SessionState, SignInInput>({
       queryFn: (input) => call((api) => api.signIn(input)),
@@ -104,14 +119,7 @@ export const shopfloorApi = createApi({
     getSyncStatus: build.query<SyncStatus, void>({
       queryFn: () => call((api) => api.getSyncStatus()),
       providesTags: ['SyncStatus'],
-      // Live: main pushes every change of sync state; patch the cached value.
-      async onCacheEntryAdded(_arg, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
-        if (!window.shopfloor) return;
-        await cacheDataLoaded.catch(() => undefined);
-        const unsubscribe = window.shopfloor.on('syncStatusChanged', (status) => updateCachedData(() => status));
-        await cacheEntryRemoved;
-        unsubscribe();
-      },
+      onCacheEntryAdded: liveFrom('syncStatusChanged'),
     }),
     syncNow: build.mutation<SyncStatus, void>({
       queryFn: () => call((api) => api.syncNow()),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { WorkOrderChanges } from '../../../../shared/domain/inputs';
-import { PRIORITY_LABELS, WORK_ORDER_PRIORITIES, type WorkOrderPriority } from '../../../../shared/domain/labels';
+import type { WorkOrderPriority } from '../../../../shared/domain/labels';
+import { PriorityAndDueFields } from '../../components/PriorityAndDueFields';
 import type { WorkOrder } from '../../../../shared/domain/workOrder';
 import { useUpdateWorkOrderMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
@@ -47,20 +48,7 @@ export function EditWorkOrderForm({ workOrder, onDone }: { workOrder: WorkOrder;
       </label>
       <FieldError id="edit-description-error" message={errors.description} />
       <div className="field-row">
-        <label>
-          Priority
-          <select value={priority} onChange={(e) => setPriority(e.target.value as WorkOrderPriority)}>
-            {WORK_ORDER_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Due date
-          <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-        </label>
+        <PriorityAndDueFields priority={priority} onPriority={setPriority} due={due} onDue={setDue} />
       </div>
       <FieldError id="edit-error" message={errors.form ?? error?.message} />
       <div className="button-row">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { NewWorkOrderInput } from '../../../../shared/domain/inputs';
-import { PRIORITY_LABELS, WORK_ORDER_PRIORITIES, type WorkOrderPriority } from '../../../../shared/domain/labels';
+import type { WorkOrderPriority } from '../../../../shared/domain/labels';
+import { PriorityAndDueFields } from '../../components/PriorityAndDueFields';
 import { useCreateWorkOrderMutation, useGetAssetQuery, useListAssetsQuery } from '../../api/shopfloorApi';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { navigated, noticeShown } from '../../app/navigationSlice';
@@ -84,20 +85,7 @@ export function NewWorkOrderScreen() {
               ))}
             </datalist>
           </label>
-          <label>
-            Priority
-            <select value={priority} onChange={(e) => setPriority(e.target.value as WorkOrderPriority)}>
-              {WORK_ORDER_PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {PRIORITY_LABELS[p]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Due date
-            <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-          </label>
+          <PriorityAndDueFields priority={priority} onPriority={setPriority} due={due} onDue={setDue} />
         </div>
         {asset && <p className="muted">{asset.name}, {asset.location}</p>}
         <FieldError id="new-asset-error" message={errors.assetId} />
