@@ -1,0 +1,129 @@
+/**
+ * npm run bench: prints one JSON object per line ({name, n, seconds, perSecond, ...}).
+ * Real parts only: a real server on loopback, real SQLite files, the real core.
+ * Method and latest figures: docs/benchmarks.md.
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createCore, DEMO_PASSWORD } from '../main/core';
+import { silentLogger } from '../main/core/logger';
+import { LogHoursInput, NewWorkOrderInput } from '../shared/domain/inputs';
+import { WorkOrderQuery } from '../shared/domain/workOrder';
+import { startServer } from '../server';
+import { makeTempDir } from '../tests/helpers/tempDir';
+
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const report = (row: Record<string, unknown>) => console.log(JSON.stringify(row));
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function withServer<T>(seed: 'demo' | 'large' | undefined, fn: (url: string) => Promise<T>): Promise<T> {
+  const temp = makeTempDir('shopfloor-bench-server-');
+  const server = await startServer({ dataDir: temp.dir, seed });
+  try {
+    return await fn(server.url);
+  } finally {
+    await server.close();
+    temp.remove();
+  }
+}
+
+async function station(url: string | undefined, seedDemoData = false) {
+  const temp = makeTempDir('shopfloor-bench-client-');
+  const core = createCore({ dataDir: temp.dir, logger: silentLogger, seedDemoData, autoSync: false });
+  if (url) core.useServer(url, { demo: false });
+  await core.handlers.signIn({ username: 'alice', password: DEMO_PASSWORD });
+  return { core, close: () => (core.close(), temp.remove()) };
+}
+
+/** n offline mutations (two thirds work-order creates and edits, one third hours) pushed to an empty server. */
+async function pushBacklog(n: number) {
+  await withServer('demo', async (url) => {
+    const { core, close } = await station(url);
+    await core.sync.syncNow();
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (i % 3 === 0 || ids.length === 0) ids.push((await core.handlers.createWorkOrder(NewWorkOrderInput.parse({ title: `Backlog ${i}` }))).id);
+      else if (i % 3 === 1) await core.handlers.updateWorkOrder({ id: ids[ids.length - 1]!, changes: { description: `edit ${i}` } });
+      else await core.handlers.logHours(LogHoursInput.parse({ workOrderId: ids[ids.length - 1]!, hours: 1, workDate: '2026-11-20' }));
+    }
+    const pending = (await core.handlers.getSyncStatus()).pendingChanges;
+    const start = performance.now();
+    const cycle = await core.sync.syncNow();
+    const seconds = (performance.now() - start) / 1000;
+    report({ name: 'push_backlog', n: pending, seconds, perSecond: Math.round(pending / seconds), outcome: cycle.outcome, note: 'includes the pull of the pushed records' });
+    close();
+  });
+}
+
+/** A fresh client pulls everything from a server seeded with n records, while the event loop is watched. */
+async function initialPull() {
+  await withServer('large', async (url) => {
+    const temp = makeTempDir('shopfloor-bench-client-');
+    const core = createCore({ dataDir: temp.dir, logger: silentLogger, seedDemoData: false, autoSync: false });
+    const close = () => (core.close(), temp.remove());
+    core.useServer(url, { demo: false });
+    const stall = monitorEventLoopDelay({ resolution: 5 });
+    stall.enable();
+    const start = performance.now();
+    // Signing in online starts the first sync; wait until it (and anything it queued) is done.
+    await core.handlers.signIn({ username: 'alice', password: DEMO_PASSWORD });
+    await core.sync.idle();
+    const seconds = (performance.now() - start) / 1000;
+    stall.disable();
+    const received = (await core.handlers.syncHistory()).reduce((sum, h) => sum + h.received, 0);
+    report({ name: 'initial_pull', n: received, seconds, perSecond: Math.round(received / seconds) });
+    report({ name: 'pull_stall', n: received, seconds, perSecond: Math.round(received / seconds), maxStallMs: Math.round(stall.max / 1e6), p99StallMs: Math.round(stall.percentile(99) / 1e6) });
+    // list_query on the 100,000 work orders just pulled.
+    const samples: number[] = [];
+    const queries = [
+      { search: 'pump' },
+      { status: 'open' as const },
+      { search: 'CNV-01', status: 'in_progress' as const },
+      { priority: 'urgent' as const, assignedToMe: true },
+      { search: 'WO-1500' },
+      { offset: 50_000 },
+    ];
+    for (let round = 0; round < 20; round++) {
+      for (const q of queries) {
+        const t = performance.now();
+        await core.handlers.listWorkOrders(WorkOrderQuery.parse(q));
+        samples.push(performance.now() - t);
+      }
+    }
+    samples.sort((a, b) => a - b);
+    const total = samples.reduce((a, b) => a + b, 0) / 1000;
+    report({ name: 'list_query', n: samples.length, seconds: total, perSecond: Math.round(samples.length / total), p50Ms: +percentile(samples, 50).toFixed(2), p95Ms: +percentile(samples, 95).toFixed(2), rows: (await core.handlers.listWorkOrders(WorkOrderQuery.parse({}))).total });
+    close();
+  });
+}
+
+/** p50 and p99 latency of single offline actions, each durable (synchronous=FULL) before it returns. */
+async function durableWrite(n: number) {
+  const { core, close } = await station(undefined, true);
+  const wo = (await core.handlers.listWorkOrders(WorkOrderQuery.parse({ status: 'open', limit: 1 }))).items[0]!;
+  const samples: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    if (i % 2) await core.handlers.logHours(LogHoursInput.parse({ workOrderId: wo.id, hours: 0.5, workDate: '2026-11-20', note: randomUUID() }));
+    else await core.handlers.createWorkOrder(NewWorkOrderInput.parse({ title: `Durable ${i}` }));
+    samples.push(performance.now() - t);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  samples.sort((a, b) => a - b);
+  report({ name: 'durable_write', n, seconds, perSecond: Math.round(n / seconds), p50Ms: +percentile(samples, 50).toFixed(2), p99Ms: +percentile(samples, 99).toFixed(2) });
+  close();
+}
+
+async function main() {
+  if (wanted('durable_write')) await durableWrite(1000);
+  if (wanted('push_backlog')) await pushBacklog(Number(process.env.BENCH_PUSH_N ?? 15_000));
+  if (wanted('initial_pull') || wanted('pull_stall') || wanted('list_query')) await initialPull();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
