@@ -1,6 +1,6 @@
 import type { WorkOrder, WorkOrderPage, WorkOrderQuery, WorkOrderRecord } from '../../../shared/domain/workOrder';
 import type { LocalWorkOrder } from '../journal/replay';
-import type { Db } from './connection';
+import { cached, type Db } from './connection';
 
 /** The journal's view of work orders (`work_orders`) and the server's copy (`work_order_base`). */
 
@@ -28,6 +28,7 @@ interface WorkOrderRow {
 }
 
 const PENDING = `EXISTS (SELECT 1 FROM outbox o WHERE o.work_order_id = w.id AND o.state IN ('pending','in_flight','conflict'))`;
+
 
 const fromRow = (r: WorkOrderRow): WorkOrder => ({
   id: r.id,
@@ -80,22 +81,26 @@ export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: strin
     params.me = currentUser ?? '';
   }
   if (query.search) {
+    // Matching asset tags are looked up once, not joined row by row (that join cost ~1 s on 100,000 rows).
     where.push(
-      "(w.number LIKE @pattern ESCAPE '\\' OR w.title LIKE @pattern ESCAPE '\\' OR a.tag LIKE @pattern ESCAPE '\\')",
+      `(w.number LIKE @pattern ESCAPE '\\' OR w.title LIKE @pattern ESCAPE '\\'
+        OR w.asset_id IN (SELECT id FROM assets WHERE tag LIKE @pattern ESCAPE '\\'))`,
     );
     params.pattern = likePattern(query.search);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const from = 'FROM work_orders w LEFT JOIN assets a ON a.id = w.asset_id';
+  // With a text search, scanning the table and sorting the few matches beats walking the date index row by row.
+  const order = query.search ? '+w.updated_at DESC, w.id' : 'w.updated_at DESC, w.id';
 
-  const items = db
-    .prepare<Record<string, unknown>, WorkOrderRow>(
-      `SELECT w.id, w.number, w.title, w.status, w.priority, w.asset_id, w.assignee_id, w.due_at, w.updated_at,
-              a.tag AS asset_tag, a.name AS asset_name, ${PENDING} AS pending
-       ${from} ${filter}
-       ORDER BY w.updated_at DESC, w.id
-       LIMIT @limit OFFSET @offset`,
-    )
+  const items = cached<Record<string, unknown>, WorkOrderRow>(
+    db,
+    `SELECT p.*, a.tag AS asset_tag, a.name AS asset_name,
+            EXISTS (SELECT 1 FROM outbox o WHERE o.work_order_id = p.id AND o.state IN ('pending','in_flight','conflict')) AS pending
+     FROM (SELECT w.id, w.number, w.title, w.status, w.priority, w.asset_id, w.assignee_id, w.due_at, w.updated_at
+           FROM work_orders w ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset) p
+     LEFT JOIN assets a ON a.id = p.asset_id
+     ORDER BY p.updated_at DESC, p.id`,
+  )
     .all(params)
     .map((r) => ({
       id: r.id,
@@ -112,10 +117,7 @@ export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: strin
       pending: r.pending === 1,
     }));
 
-  const { total } = db
-    .prepare<Record<string, unknown>, { total: number }>(`SELECT count(*) AS total ${from} ${filter}`)
-    .get(params)!;
-
+  const { total } = cached<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total FROM work_orders w ${filter}`).get(params)!;
   return { items, total, offset: query.offset };
 }
 
@@ -136,7 +138,8 @@ export function countWorkOrders(db: Db): number {
 
 /** The view row as the journal shows it. */
 export function writeWorkOrderView(db: Db, w: LocalWorkOrder): void {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO work_orders (id, number, title, description, status, priority, asset_id, assignee_id,
        due_at, completed_at, completion_notes, version, created_at, created_by, updated_at, updated_by)
      VALUES (@id, @number, @title, @description, @status, @priority, @assetId, @assigneeId,
@@ -151,17 +154,18 @@ export function writeWorkOrderView(db: Db, w: LocalWorkOrder): void {
 }
 
 export function deleteWorkOrderView(db: Db, id: string): void {
-  db.prepare('DELETE FROM work_orders WHERE id = ?').run(id);
+  cached(db, 'DELETE FROM work_orders WHERE id = ?').run(id);
 }
 
 /** The server's last known copy of a work order. */
 export function readBase(db: Db, id: string): WorkOrderRecord | undefined {
-  const row = db.prepare<[string], { record: string }>('SELECT record FROM work_order_base WHERE id = ?').get(id);
+  const row = cached<[string], { record: string }>(db, 'SELECT record FROM work_order_base WHERE id = ?').get(id);
   return row && (JSON.parse(row.record) as WorkOrderRecord);
 }
 
 export function writeBase(db: Db, record: WorkOrderRecord, syncedAt: string): void {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO work_order_base (id, version, record, synced_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET version = excluded.version, record = excluded.record, synced_at = excluded.synced_at`,
   ).run(record.id, record.version, JSON.stringify(record), syncedAt);

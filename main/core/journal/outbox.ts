@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MutationType } from '../../../shared/sync/protocol';
 import type { WorkOrderRecord } from '../../../shared/domain/workOrder';
-import type { Db } from '../db/connection';
+import { cached, type Db } from '../db/connection';
 
 export const OUTBOX_STATES = ['pending', 'in_flight', 'conflict', 'rejected', 'applied', 'discarded', 'resolved'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -118,10 +118,10 @@ export function enqueue(db: Db, mutation: NewMutation): OutboxEntry {
 
 /** The work-order mutations not yet confirmed by the server, oldest first: what replay() applies. */
 export function unsyncedForWorkOrder(db: Db, workOrderId: string): OutboxEntry[] {
-  return db
-    .prepare<[string], OutboxRow>(
-      `SELECT * FROM outbox WHERE entity_id = ? AND type LIKE 'workOrder.%' AND state IN ('pending','in_flight','conflict') ORDER BY seq`,
-    )
+  return cached<[string], OutboxRow>(
+    db,
+    `SELECT * FROM outbox WHERE entity_id = ? AND type LIKE 'workOrder.%' AND state IN ('pending','in_flight','conflict') ORDER BY seq`,
+  )
     .all(workOrderId)
     .map(fromRow);
 }

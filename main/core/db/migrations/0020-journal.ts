@@ -38,7 +38,7 @@ export const migration0020Journal: Migration = {
       CREATE INDEX work_orders_by_updated ON work_orders (updated_at DESC, id);
       CREATE INDEX work_orders_by_status_updated ON work_orders (status, updated_at DESC, id);
       CREATE INDEX work_orders_by_asset ON work_orders (asset_id);
-      CREATE INDEX work_orders_by_assignee ON work_orders (assignee_id, updated_at DESC);
+      CREATE INDEX work_orders_by_assignee ON work_orders (assignee_id, priority, updated_at DESC);
 
       CREATE TABLE work_order_base (
         id        TEXT PRIMARY KEY,
@@ -94,6 +94,7 @@ export const migration0020Journal: Migration = {
         acknowledged_at TEXT                         -- a refused change the technician has seen ("Okay")
       ) STRICT;
       CREATE INDEX outbox_by_work_order ON outbox (work_order_id, state);
+      CREATE INDEX outbox_by_entity ON outbox (entity_id, state);
       CREATE INDEX outbox_by_state ON outbox (state, seq);
       CREATE INDEX outbox_by_user ON outbox (user_id, state);
 
