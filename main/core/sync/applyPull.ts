@@ -4,12 +4,14 @@ import { refreshWorkOrderView } from '../journal/workOrderActions';
 import { adoptServerRecord } from './applyResults';
 
 /**
- * One pulled page and its cursor, in one local transaction: a crash leaves
- * either both or neither, so nothing is missed or half-applied (SYNC.md 3).
+ * Records of a pulled page, in one local transaction; with the page's last
+ * chunk, its cursor too. The cursor never moves before its records are on
+ * disk, so a crash misses nothing (SYNC.md 3); records saved before a crash
+ * are simply pulled again and ignored by the version guard.
  * A pulled record updates the server copy; the view is recomputed with any
  * unsent local edits on top (pitfall 12), and an older version never wins (13).
  */
-export function applyPulledPage(db: Db, changes: Change[], cursor: string, now: string): string[] {
+export function applyPulledPage(db: Db, changes: Change[], cursor: string | null, now: string): string[] {
   const changed: string[] = [];
   const upsertAsset = db.prepare(
     `INSERT INTO assets (id, tag, name, location, category, manufacturer, model, serial_number, status, version)
@@ -35,7 +37,9 @@ export function applyPulledPage(db: Db, changes: Change[], cursor: string, now: 
         changed.push(change.id);
       }
     }
-    db.prepare("INSERT INTO local_meta (key, value) VALUES ('pull_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(cursor);
+    if (cursor !== null) {
+      db.prepare("INSERT INTO local_meta (key, value) VALUES ('pull_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(cursor);
+    }
   }).immediate();
   return changed;
 }

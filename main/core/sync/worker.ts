@@ -11,6 +11,9 @@ import { backoffDelay, SyncClient, SyncRequestError } from './syncClient';
 
 export type Connection = 'online' | 'unreachable' | 'not_configured';
 
+/** Pulled records applied per local transaction. */
+const APPLY_CHUNK = 100;
+
 export interface SyncWorkerDeps {
   db: Db;
   client: SyncClient | null;
@@ -228,13 +231,17 @@ export class SyncWorker {
         }
         throw error;
       }
-      const changed = applyPulledPage(db, page.changes, page.cursor, now());
+      // Small transactions with a breath between them, so the main process (and the UI) never stalls.
+      const changed: string[] = [];
+      for (let i = 0; i < page.changes.length || i === 0; i += APPLY_CHUNK) {
+        const last = i + APPLY_CHUNK >= page.changes.length;
+        changed.push(...applyPulledPage(db, page.changes.slice(i, i + APPLY_CHUNK), last ? page.cursor : null, now()));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       received += page.changes.length;
       this.received = received;
       this.deps.onChange(changed);
       if (!page.hasMore) return received;
-      // Let the main process breathe between pages.
-      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }
