@@ -138,7 +138,7 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       listeners.clear();
-      worker.stop();
+      worker.shutdown();
       db.close();
     },
   };

@@ -270,6 +270,16 @@ describe('retries and partitions', () => {
     expect(await a.core.handlers.getWorkOrder({ id: wo.id })).toMatchObject({ title: 'A’s title', priority: 'urgent', pending: true });
   });
 
+  it('closing the app during a sync ends the cycle quietly, without touching the closed journal', async () => {
+    const { station } = await world();
+    const a = await station('alice');
+    const wo = await anOpenWorkOrder(a.core);
+    await a.core.handlers.updateWorkOrder({ id: wo.id, changes: { priority: 'low' } });
+    const cycle = a.core.sync.syncNow();
+    a.core.close();
+    expect(await cycle).toMatchObject({ outcome: 'failed', message: 'Shopfloor is closing.' });
+  });
+
   it('pulls everyone else’s changes and never goes back to an older version', async () => {
     const { station } = await world();
     const a = await station('alice');

@@ -61,6 +61,8 @@ export class SyncWorker {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Until start(), nothing runs by itself (tests drive cycles with syncNow). */
   private stopped = true;
+  /** The journal is closing: a cycle in progress stops touching it and nothing new starts. */
+  private closed = false;
 
   private client: SyncClient | null;
 
@@ -90,6 +92,12 @@ export class SyncWorker {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** Before the journal closes (app quit): a running cycle ends at its next step without writing. */
+  shutdown(): void {
+    this.closed = true;
+    this.stop();
   }
 
   /** A local write: push shortly, so several quick edits go in one cycle. */
@@ -139,6 +147,7 @@ export class SyncWorker {
   private async cycle(): Promise<CycleReport> {
     const { logger } = this.deps;
     const client = this.client;
+    if (this.closed) return { sent: 0, received: 0, outcome: 'failed', message: 'Shopfloor is closing.' };
     if (!client) return { sent: 0, received: 0, outcome: 'not_configured', message: 'No sync server is set up.' };
     const started = this.deps.now();
     this.syncing = true;
@@ -156,11 +165,13 @@ export class SyncWorker {
         report = { sent, received, outcome: 'ok', message: '' };
       }
     } catch (error) {
+      if (this.closed) return { sent: 0, received: 0, outcome: 'failed', message: 'Shopfloor is closing.' };
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof SyncRequestError && error.kind === 'unreachable') this.connection = 'unreachable';
       else logger.error('sync cycle failed', error);
       report = { sent: 0, received: 0, outcome: error instanceof SyncRequestError && error.kind === 'unreachable' ? 'offline' : 'failed', message };
     }
+    if (this.closed) return report;
     const finished = this.deps.now();
     this.deps.db
       .prepare('INSERT INTO sync_history (started_at, finished_at, sent, received, outcome, message) VALUES (?, ?, ?, ?, ?, ?)')
