@@ -7,13 +7,19 @@ import { makeTempDir } from '../helpers/tempDir';
 
 /** `npm run server` as an operator runs it: a real process, its JSON logs, SIGTERM. */
 const temp = makeTempDir('shopfloor-cli-');
-afterAll(() => temp.remove());
+const children: ReturnType<typeof spawn>[] = [];
+// A failed assertion must not leave a server process behind.
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  temp.remove();
+});
 
 function runServer(args: string[]) {
   const child = spawn(path.resolve('node_modules/.bin/tsx'), ['server/cli.ts', '--port', '0', '--data', temp.dir, ...args], {
     env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   const lines: string[] = [];
   const stderr: string[] = [];
   const entries: Record<string, unknown>[] = [];
