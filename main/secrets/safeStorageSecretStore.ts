@@ -15,8 +15,14 @@ type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptStrin
  * secrets live in memory and the technician is told they must sign in again
  * after a restart (STYLE.md item 18).
  */
-export function createSafeStorageSecretStore(safeStorage: SafeStorageLike, file: string, logger: Logger): SecretStore {
-  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
+export function createSafeStorageSecretStore(
+  safeStorage: SafeStorageLike,
+  file: string,
+  logger: Logger,
+  platform: NodeJS.Platform = process.platform,
+): SecretStore {
+  // Only Linux can fall back to a plain-text backend (basic_text); elsewhere the OS keychain is used.
+  const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
   const persistent = safeStorage.isEncryptionAvailable() && backend !== 'basic_text' && backend !== 'unknown';
   if (!persistent) logger.warn('secure storage unavailable: sign-in tokens kept in memory only', { backend });
 
