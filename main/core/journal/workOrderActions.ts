@@ -80,12 +80,13 @@ export function updateWorkOrder(
         Object.entries(changes).filter(([key, value]) => view[key as keyof LocalWorkOrder] !== value),
       );
       if (Object.keys(changed).length === 0) return view;
+      const base = readBase(db, id);
       enqueue(db, {
         type: 'workOrder.update',
         entityId: id,
         workOrderId: id,
-        baseVersion: readBase(db, id)?.version ?? null,
-        baseRecord: readBase(db, id) ?? null,
+        baseVersion: base?.version ?? null,
+        baseRecord: base ?? null,
         payload: changed,
         userId: user.username,
         createdAt: now,
