@@ -16,7 +16,7 @@ import { LoginThrottle } from './auth/loginThrottle';
 import { verifyPassword } from './auth/passwords';
 import { issueToken, userForToken } from './auth/tokens';
 import type { ServerDatabase } from './db/database';
-import { changeWorkOrder, findWorkOrder } from './domain/workOrders';
+import { findWorkOrder, WriteSession } from './domain/writeSession';
 import { errorHandler, HttpError, parseOr400 } from './errors';
 import { decodeCursor } from './sync/cursor';
 import { pullChanges } from './sync/pull';
@@ -124,9 +124,12 @@ export async function buildServer({ database, logger = false, loginThrottle = ne
           const fields = parseOr400(WorkOrderUpdatePayload, request.body);
           const unknown = Object.keys(request.body as object).filter((k) => !(EDITABLE_WORK_ORDER_FIELDS as string[]).includes(k));
           if (unknown.length) throw new HttpError(400, 'VALIDATION_FAILED', `These fields cannot be changed: ${unknown.join(', ')}.`);
-          const outcome = await database.db
-            .transaction()
-            .execute((tx) => changeWorkOrder(tx, id, baseVersion, fields, 'update', { user: request.user!, mutationId: null, now: now() }));
+          const outcome = await database.db.transaction().execute(async (tx) => {
+            const session = await WriteSession.open(tx, database.dialect, { workOrderIds: [id], assetIds: fields.assetId ? [fields.assetId] : [] });
+            const result = session.changeWorkOrder(id, baseVersion, fields, 'update', { user: request.user!, mutationId: null, now: now() });
+            await session.flush();
+            return result;
+          });
           switch (outcome.kind) {
             case 'applied':
               return outcome.record;

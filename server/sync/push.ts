@@ -6,16 +6,22 @@ import {
   type OutcomeStatus,
 } from '../../shared/sync/protocol';
 import type { ServerDatabase } from '../db/database';
-import type { ServerSchema } from '../db/schema';
-import type { Kysely } from 'kysely';
-import { changeWorkOrder, createWorkOrder, logHours, type WriteContext, type WriteOutcome } from '../domain/workOrders';
+import { WriteSession, type WriteContext, type WriteOutcome } from '../domain/writeSession';
+
+/** Rows per multi-row statement (well under both databases' parameter limits). */
+const CHUNK = 500;
+
+type Parsed = { ok: true; data: Record<string, unknown> } | { ok: false; result: MutationResult };
 
 /**
- * Processes a push, one mutation per transaction, in order. In the same
- * transaction as the mutation's effects we store its outcome, so a retry
- * (lost response, another instance, a restart) gets `duplicate` with the
- * first answer and nothing is applied twice (SYNC.md pitfalls 4-5). A
- * conflict or refusal is an answer, not an error: the next mutation runs.
+ * Processes a push in one transaction: the client's row is locked (a retry
+ * racing its original on another instance waits here), earlier outcomes are
+ * looked up, every mutation is decided in order by a WriteSession, and the
+ * effects plus one outcome row per mutation are written together. A retry
+ * (lost response, another instance, a restart) therefore gets `duplicate`
+ * with the first answer and nothing is applied twice (SYNC.md pitfalls 4-5).
+ * A conflict or refusal is an answer, not an error: the next mutation runs.
+ * If anything fails, nothing of the push is kept and the client sends it again.
  */
 export async function pushMutations(
   database: ServerDatabase,
@@ -24,100 +30,129 @@ export async function pushMutations(
   mutations: Mutation[],
   now: () => string = () => new Date().toISOString(),
 ): Promise<MutationResult[]> {
-  const results: MutationResult[] = [];
-  for (const mutation of mutations) results.push(await processOne(database, user, clientId, mutation, now()));
-  return results;
-}
-
-async function processOne(
-  { db, dialect }: ServerDatabase,
-  user: UserSummary,
-  clientId: string,
-  mutation: Mutation,
-  now: string,
-): Promise<MutationResult> {
+  const { db, dialect } = database;
+  const at = now();
   return db.transaction().execute(async (tx) => {
-    // Serialise this client's pushes across instances: a retry racing its original waits here.
     await tx
       .insertInto('client_state')
-      .values({ client_id: clientId, last_seq: 0, updated_at: now })
+      .values({ client_id: clientId, last_seq: 0, updated_at: at })
       .onConflict((oc) => oc.column('client_id').doNothing())
       .execute();
     let lock = tx.selectFrom('client_state').select('last_seq').where('client_id', '=', clientId);
     if (dialect === 'postgres') lock = lock.forUpdate();
     const { last_seq } = await lock.executeTakeFirstOrThrow();
 
-    const prior = await tx
-      .selectFrom('mutation_outcomes')
-      .select(['client_id', 'status', 'result_json'])
-      .where('mutation_id', '=', mutation.id)
-      .executeTakeFirst();
-    if (prior) {
-      if (prior.client_id !== clientId) {
-        return { id: mutation.id, status: 'rejected', code: 'ALREADY_EXISTS', message: 'This change id was already used by another workstation.' };
-      }
-      const first = JSON.parse(prior.result_json) as MutationResult;
-      return { ...first, id: mutation.id, status: 'duplicate', original: prior.status };
+    const priors = new Map<string, { client_id: string; status: string; result: MutationResult }>();
+    for (let i = 0; i < mutations.length; i += CHUNK) {
+      const rows = await tx
+        .selectFrom('mutation_outcomes')
+        .select(['mutation_id', 'client_id', 'status', 'result_json'])
+        .where('mutation_id', 'in', mutations.slice(i, i + CHUNK).map((m) => m.id))
+        .execute();
+      for (const r of rows) priors.set(r.mutation_id, { client_id: r.client_id, status: r.status, result: JSON.parse(r.result_json) });
     }
 
-    const result = await decide(tx, mutation, { user, mutationId: mutation.id, now });
-    await tx
-      .insertInto('mutation_outcomes')
-      .values({
-        mutation_id: mutation.id,
-        client_id: clientId,
-        seq: mutation.seq,
-        type: mutation.type,
-        entity_id: mutation.entityId,
-        status: result.status as OutcomeStatus,
-        result_json: JSON.stringify(result),
-        at: now,
-      })
-      .execute();
-    await tx
-      .updateTable('client_state')
-      .set({ last_seq: Math.max(Number(last_seq), mutation.seq), updated_at: now })
-      .where('client_id', '=', clientId)
-      .execute();
-    return result;
+    const parsed = mutations.map(parse);
+    const session = await WriteSession.open(tx, dialect, needsOf(mutations, parsed));
+    const results: MutationResult[] = [];
+    const outcomes: { mutation: Mutation; result: MutationResult }[] = [];
+    for (const [i, mutation] of mutations.entries()) {
+      const prior = priors.get(mutation.id);
+      if (prior) {
+        results.push(
+          prior.client_id !== clientId
+            ? { id: mutation.id, status: 'rejected', code: 'ALREADY_EXISTS', message: 'This change id was already used by another workstation.' }
+            : { ...prior.result, id: mutation.id, status: 'duplicate', original: prior.status as OutcomeStatus },
+        );
+        continue;
+      }
+      const p = parsed[i]!;
+      const result = p.ok ? decide(session, mutation, p.data, { user, mutationId: mutation.id, now: at }) : p.result;
+      if (!p.ok && mutation.type === 'workOrder.create') session.noteRefusedCreate(mutation.entityId, mutation.id, result.message ?? '');
+      priors.set(mutation.id, { client_id: clientId, status: result.status, result });
+      outcomes.push({ mutation, result });
+      results.push(result);
+    }
+    await session.flush();
+
+    // Serialised only now: new work orders got their numbers in flush.
+    for (let i = 0; i < outcomes.length; i += CHUNK) {
+      await tx
+        .insertInto('mutation_outcomes')
+        .values(
+          outcomes.slice(i, i + CHUNK).map(({ mutation, result }) => ({
+            mutation_id: mutation.id,
+            client_id: clientId,
+            seq: mutation.seq,
+            type: mutation.type,
+            entity_id: mutation.entityId,
+            status: result.status as OutcomeStatus,
+            result_json: JSON.stringify(result),
+            at,
+          })),
+        )
+        .execute();
+    }
+    const maxSeq = Math.max(Number(last_seq), ...outcomes.map((o) => o.mutation.seq));
+    await tx.updateTable('client_state').set({ last_seq: maxSeq, updated_at: at }).where('client_id', '=', clientId).execute();
+    return results;
   });
 }
 
-async function decide(tx: Kysely<ServerSchema>, mutation: Mutation, ctx: WriteContext): Promise<MutationResult> {
+function parse(mutation: Mutation): Parsed {
   const parsed = MUTATION_PAYLOADS[mutation.type].safeParse(mutation.payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    return { id: mutation.id, status: 'rejected', code: 'VALIDATION_FAILED', message: `${where}${issue.message}` };
+    return { ok: false, result: { id: mutation.id, status: 'rejected', code: 'VALIDATION_FAILED', message: `${where}${issue.message}` } };
   }
   const needsBase = mutation.type === 'workOrder.update' || mutation.type === 'workOrder.overwrite';
   if (needsBase && mutation.baseVersion === null) {
     return {
-      id: mutation.id,
-      status: 'rejected',
-      code: 'VALIDATION_FAILED',
-      message: 'baseVersion: an update must say which version it was made against.',
+      ok: false,
+      result: { id: mutation.id, status: 'rejected', code: 'VALIDATION_FAILED', message: 'baseVersion: an update must say which version it was made against.' },
     };
   }
+  return { ok: true, data: parsed.data as Record<string, unknown> };
+}
 
+/** Which records the push will read, so the session loads them in a few queries. */
+function needsOf(mutations: Mutation[], parsed: Parsed[]) {
+  const workOrderIds: string[] = [];
+  const hoursIds: string[] = [];
+  const assetIds: string[] = [];
+  mutations.forEach((m, i) => {
+    const p = parsed[i]!;
+    if (!p.ok) return;
+    if (m.type === 'hoursEntry.create') {
+      hoursIds.push(m.entityId);
+      workOrderIds.push(p.data.workOrderId as string);
+    } else {
+      workOrderIds.push(m.entityId);
+      if (typeof p.data.assetId === 'string') assetIds.push(p.data.assetId);
+    }
+  });
+  return { workOrderIds, hoursIds, assetIds };
+}
+
+function decide(session: WriteSession, mutation: Mutation, data: Record<string, unknown>, ctx: WriteContext): MutationResult {
   let outcome: WriteOutcome<unknown>;
   switch (mutation.type) {
     case 'workOrder.create':
-      outcome = await createWorkOrder(tx, mutation.entityId, parsed.data as never, ctx);
+      outcome = session.createWorkOrder(mutation.entityId, data as never, ctx);
       break;
     case 'workOrder.update':
     case 'workOrder.overwrite':
-      outcome = await changeWorkOrder(
-        tx,
+      outcome = session.changeWorkOrder(
         mutation.entityId,
         mutation.baseVersion!,
-        parsed.data as never,
+        data as never,
         mutation.type === 'workOrder.update' ? 'update' : 'overwrite',
         ctx,
       );
       break;
     case 'hoursEntry.create':
-      outcome = await logHours(tx, mutation.entityId, parsed.data as never, ctx);
+      outcome = session.logHours(mutation.entityId, data as never, ctx);
       break;
   }
 
