@@ -1,17 +1,17 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startServer } from './index';
-import { SeedRefusedError } from './seed';
+import { SEEDS, SeedRefusedError, type SeedName } from './seed';
 
 /**
- * npm run server -- --port 8080 --data ./server-data [--seed demo|large] [--reset] [--host 0.0.0.0]
+ * npm run server -- --port 8080 --data ./server-data [--seed users|demo|large] [--reset] [--host 0.0.0.0]
  * DATABASE_URL=postgres://… switches from the SQLite file to PostgreSQL.
  */
 const Args = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8080),
   host: z.string().default('127.0.0.1'),
   data: z.string().default('./server-data'),
-  seed: z.enum(['demo', 'large']).optional(),
+  seed: z.enum(Object.keys(SEEDS) as [SeedName, ...SeedName[]]).optional(),
   reset: z.boolean().default(false),
 });
 

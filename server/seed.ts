@@ -9,6 +9,7 @@ import type { ServerSchema } from './db/schema';
 export const DEMO_PASSWORD = 'shopfloor-demo';
 
 export const SEEDS = {
+  users: { assets: 0, workOrders: 0 },
   demo: { assets: 200, workOrders: 1000 },
   large: { assets: 20_000, workOrders: 100_000 },
 } as const;

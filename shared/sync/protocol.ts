@@ -15,7 +15,9 @@ import {
  * enforces it, and the app's sync worker, which speaks it.
  */
 export const API_PREFIX = '/api/v1';
-export const PUSH_MAX_MUTATIONS = 100;
+export const PUSH_MAX_MUTATIONS = 1000;
+/** What a client puts in one push at most (JSON bytes, roughly): well under the server's 1 MiB body limit. */
+export const PUSH_MAX_BYTES = 768 * 1024;
 export const PULL_MAX_LIMIT = 1000;
 
 export const Id = z.string().min(1).max(64);

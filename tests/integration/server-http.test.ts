@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server';
 import { DEMO_PASSWORD } from '../../server/seed';
+import { PUSH_MAX_MUTATIONS } from '../../shared/sync/protocol';
 import { ApiClient, DIALECTS, makeTestDatabase, MutationFactory, startTestServer, type TestDatabase } from '../helpers/testServer';
 
 /** Auth and the HTTP edges: every refusal a 4xx with {error:{code,message}}, never a 500. */
@@ -75,7 +76,7 @@ describe.each(DIALECTS)('server HTTP on %s', (dialect) => {
     const m = new MutationFactory();
     const payload =
       body === 'many'
-        ? { clientId: m.clientId, mutations: Array.from({ length: 101 }, () => m.createWorkOrder()) }
+        ? { clientId: m.clientId, mutations: Array.from({ length: PUSH_MAX_MUTATIONS + 1 }, () => m.createWorkOrder()) }
         : body === 'unknown-type'
           ? { clientId: m.clientId, mutations: [{ ...m.createWorkOrder(), type: 'workOrder.delete' }] }
           : body;

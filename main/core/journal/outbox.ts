@@ -134,6 +134,13 @@ export function listOutbox(db: Db, states: readonly OutboxState[] = OUTBOX_STATE
     .map(fromRow);
 }
 
+/** Pending changes after outbox position `afterSeq`, oldest first: the push reads the backlog page by page. */
+export function pendingAfter(db: Db, afterSeq: number, limit: number): OutboxEntry[] {
+  return cached<[number, number], OutboxRow>(db, "SELECT * FROM outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?")
+    .all(afterSeq, limit)
+    .map(fromRow);
+}
+
 /** How many changes the server does not have yet, for everyone or for one user. */
 export function countUnsynced(db: Db, userId?: string): number {
   const sql = `SELECT count(*) AS n FROM outbox WHERE state IN ('pending','in_flight','conflict')${userId ? ' AND user_id = ?' : ''}`;

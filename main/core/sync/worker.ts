@@ -1,10 +1,10 @@
 import type { Mutation } from '../../../shared/sync/protocol';
-import { PUSH_MAX_MUTATIONS } from '../../../shared/sync/protocol';
-import type { Db } from '../db/connection';
+import { PUSH_MAX_BYTES, PUSH_MAX_MUTATIONS } from '../../../shared/sync/protocol';
+import { cached, type Db } from '../db/connection';
 import type { SecretStore } from '../auth/secretStore';
 import { tokenKey } from '../auth/session';
 import type { Logger } from '../logger';
-import { listOutbox, type OutboxEntry } from '../journal/outbox';
+import { pendingAfter, type OutboxEntry } from '../journal/outbox';
 import { applyPulledPage, clientId, readCursor } from './applyPull';
 import { applyPushResults } from './applyResults';
 import { backoffDelay, SyncClient, SyncRequestError } from './syncClient';
@@ -193,13 +193,16 @@ export class SyncWorker {
     const { db, secrets, now } = this.deps;
     const id = clientId(db);
     let sent = 0;
-    const skipped = new Set<string>();
+    // Everything up to `after` was sent in this cycle or waits; `waiting` are the changes that wait.
+    let after = 0;
+    const waiting = new Set<string>();
+    const mark = db.prepare('UPDATE outbox SET state = ? WHERE id = ?');
     for (;;) {
-      const pending = listOutbox(db, ['pending']).filter((e) => !skipped.has(e.id));
-      const batch = nextBatch(pending, (user) => secrets.get(tokenKey(user)), skipped, this.waitingOn(db));
-      if (!batch) return sent;
+      const next = nextBatch(db, after, (user) => secrets.get(tokenKey(user)), waiting);
+      after = next.lastSeq;
+      const { batch } = next;
+      if (!batch.length) return sent;
       const token = secrets.get(tokenKey(batch[0]!.userId))!;
-      const mark = db.prepare('UPDATE outbox SET state = ? WHERE id = ?');
       db.transaction(() => batch.forEach((e) => mark.run('in_flight', e.id))).immediate();
       try {
         const results = await client.push(token, id, batch.map(toMutation));
@@ -212,16 +215,12 @@ export class SyncWorker {
           const user = batch[0]!.userId;
           secrets.delete(tokenKey(user));
           this.signedOutUsers.add(user);
+          batch.forEach((e) => waiting.add(e.id));
           continue;
         }
         throw error;
       }
     }
-  }
-
-  /** Mutation ids that are not on the server yet: a change depending on one must wait for it. */
-  private waitingOn(db: Db): Set<string> {
-    return new Set(listOutbox(db, ['pending', 'in_flight']).map((e) => e.id));
   }
 
   private async pullAll(client: SyncClient): Promise<number> {
@@ -230,18 +229,28 @@ export class SyncWorker {
     const token = user ? secrets.get(tokenKey(user)) : undefined;
     if (!token) return 0;
     let received = 0;
+    const fetchPage = (cursor: string | null) => {
+      const request = client.pull(token, cursor, this.deps.pageSize ?? 500);
+      request.catch(() => undefined); // awaited below; never an unhandled rejection if this cycle ends first
+      return request;
+    };
+    let next = fetchPage(readCursor(db));
     for (;;) {
       let page;
       try {
-        page = await client.pull(token, readCursor(db), this.deps.pageSize ?? 500);
+        page = await next;
       } catch (error) {
         if (error instanceof SyncRequestError && error.kind === 'resync') {
           // A restored server: start the feed again; the outbox is kept and re-sent as needed.
           db.prepare("DELETE FROM local_meta WHERE key = 'pull_cursor'").run();
+          next = fetchPage(readCursor(db));
           continue;
         }
         throw error;
       }
+      // The next page is on its way while this one is written: the server and the network work meanwhile.
+      // (The local cursor still moves only with the records it covers.)
+      if (page.hasMore) next = fetchPage(page.cursor);
       // Small transactions with a breath between them, so the main process (and the UI) never stalls.
       const changed: string[] = [];
       for (let i = 0; i < page.changes.length || i === 0; i += APPLY_CHUNK) {
@@ -258,29 +267,48 @@ export class SyncWorker {
 }
 
 /**
- * The next batch: consecutive pending changes of one user who has a token,
- * at most PUSH_MAX_MUTATIONS. Changes of users without a token wait, and so
- * does anything that depends on a change still waiting.
+ * The next batch after outbox position `after`: consecutive pending changes
+ * of one user who has a token, at most PUSH_MAX_MUTATIONS and about
+ * PUSH_MAX_BYTES. Changes of users without a token wait, and so does
+ * anything that depends on a change that waits or is not on the server yet.
+ * Reads the outbox page by page from `after`, so a large backlog costs one
+ * pass, not one pass per batch.
  */
 function nextBatch(
-  pending: OutboxEntry[],
+  db: Db,
+  after: number,
   tokenOf: (user: string) => string | undefined,
-  skipped: Set<string>,
-  notOnServer: Set<string>,
-): OutboxEntry[] | null {
+  waiting: Set<string>,
+): { batch: OutboxEntry[]; lastSeq: number } {
   const batch: OutboxEntry[] = [];
-  const blocked = new Set<string>();
-  for (const entry of pending) {
-    const waits = !tokenOf(entry.userId) || (entry.dependsOn !== null && (blocked.has(entry.dependsOn) || (notOnServer.has(entry.dependsOn) && !batch.some((b) => b.id === entry.dependsOn))));
-    if (waits) {
-      blocked.add(entry.id);
-      skipped.add(entry.id);
-      continue;
+  const inBatch = new Set<string>();
+  let bytes = 0;
+  let lastSeq = after;
+  const notOnServer = (mutationId: string) => {
+    const row = cached<[string], { state: string }>(db, 'SELECT state FROM outbox WHERE id = ?').get(mutationId);
+    return row?.state === 'pending' || row?.state === 'in_flight';
+  };
+  for (;;) {
+    const page = pendingAfter(db, lastSeq, 500);
+    if (!page.length) return { batch, lastSeq };
+    for (const entry of page) {
+      const dep = entry.dependsOn;
+      const waits = !tokenOf(entry.userId) || (dep !== null && (waiting.has(dep) || (!inBatch.has(dep) && notOnServer(dep))));
+      if (waits) {
+        waiting.add(entry.id);
+        lastSeq = entry.seq;
+        continue;
+      }
+      const size = JSON.stringify(entry.payload).length + 300;
+      if (batch.length && (batch[0]!.userId !== entry.userId || batch.length >= PUSH_MAX_MUTATIONS || bytes + size > PUSH_MAX_BYTES)) {
+        return { batch, lastSeq };
+      }
+      batch.push(entry);
+      inBatch.add(entry.id);
+      bytes += size;
+      lastSeq = entry.seq;
     }
-    if (batch.length && (batch[0]!.userId !== entry.userId || batch.length >= PUSH_MAX_MUTATIONS)) break;
-    batch.push(entry);
   }
-  return batch.length ? batch : null;
 }
 
 const toMutation = (e: OutboxEntry): Mutation => ({
