@@ -1,7 +1,7 @@
 import type { Change } from '../../../shared/sync/protocol';
-import type { Db } from '../db/connection';
+import { cached, type Db } from '../db/connection';
+import { writeBase, writeWorkOrderView } from '../db/workOrders';
 import { refreshWorkOrderView } from '../journal/workOrderActions';
-import { adoptServerRecord } from './applyResults';
 
 /**
  * Records of a pulled page, in one local transaction; with the page's last
@@ -13,7 +13,8 @@ import { adoptServerRecord } from './applyResults';
  */
 export function applyPulledPage(db: Db, changes: Change[], cursor: string | null, now: string): string[] {
   const changed: string[] = [];
-  const upsertAsset = db.prepare(
+  const upsertAsset = cached(
+    db,
     `INSERT INTO assets (id, tag, name, location, category, manufacturer, model, serial_number, status, version)
      VALUES (@id, @tag, @name, @location, @category, @manufacturer, @model, @serialNumber, @status, @version)
      ON CONFLICT (id) DO UPDATE SET tag = excluded.tag, name = excluded.name, location = excluded.location,
@@ -21,24 +22,37 @@ export function applyPulledPage(db: Db, changes: Change[], cursor: string | null
        serial_number = excluded.serial_number, status = excluded.status, version = excluded.version
      WHERE excluded.version > assets.version`,
   );
-  const upsertHours = db.prepare(
+  const upsertHours = cached(
+    db,
     `INSERT INTO hours_entries (id, work_order_id, user_id, hours, work_date, note, performed_at, received_at, version)
      VALUES (@id, @workOrderId, @userId, @hours, @workDate, @note, @performedAt, @receivedAt, @version)
      ON CONFLICT (id) DO UPDATE SET hours = excluded.hours, work_date = excluded.work_date, note = excluded.note,
        received_at = excluded.received_at, version = excluded.version
      WHERE excluded.version > hours_entries.version`,
   );
+  const baseVersion = cached<[string], { version: number }>(db, 'SELECT version FROM work_order_base WHERE id = ?');
   db.transaction(() => {
+    // Usually none: then the view is the server's record as it is, with no replay.
+    const withUnsent = new Set(
+      cached<[], { id: string }>(db, "SELECT DISTINCT work_order_id AS id FROM outbox WHERE state IN ('pending','in_flight','conflict')")
+        .all()
+        .map((r) => r.id),
+    );
     for (const change of changes) {
       if (change.entity === 'asset') upsertAsset.run(change.record);
       else if (change.entity === 'hoursEntry') upsertHours.run(change.record);
-      else if (adoptServerRecord(db, change.record, now)) {
-        refreshWorkOrderView(db, change.id);
+      else {
+        // Never back to an older version (pitfall 13).
+        const known = baseVersion.get(change.id)?.version;
+        if (known !== undefined && known >= change.record.version) continue;
+        writeBase(db, change.record, now);
+        if (withUnsent.has(change.id)) refreshWorkOrderView(db, change.id);
+        else writeWorkOrderView(db, change.record);
         changed.push(change.id);
       }
     }
     if (cursor !== null) {
-      db.prepare("INSERT INTO local_meta (key, value) VALUES ('pull_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(cursor);
+      cached(db, "INSERT INTO local_meta (key, value) VALUES ('pull_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(cursor);
     }
   }).immediate();
   return changed;
