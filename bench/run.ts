@@ -116,7 +116,7 @@ async function initialPull() {
     // list_query on the 100,000 work orders just pulled.
     const samples: number[] = [];
     const queries = [
-      { search: 'pump' },
+      { search: 'leak' },
       { status: 'open' as const },
       { search: 'CNV-01', status: 'in_progress' as const },
       { priority: 'urgent' as const, assignedToMe: true },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { WorkOrderPage, WorkOrderQuery } from '../../shared/domain/workOrder';
-import { createCore, type Core } from '../../main/core';
+import { createCore, DEMO_PASSWORD, type Core } from '../../main/core';
 import { LATEST_SCHEMA_VERSION } from '../../main/core/db/migrations';
 import { silentLogger } from '../../main/core/logger';
 import { makeTempDir } from '../helpers/tempDir';
@@ -119,6 +119,21 @@ describe('listing work orders', () => {
     const core = openCore();
     expect(list(core, { ...defaults, search: '%' }).total).toBe(0);
     expect(list(core, { ...defaults, search: '_' }).total).toBe(0);
+  });
+
+  it('keeps the search index in step with new, edited and short searches, and takes quotes literally', async () => {
+    const core = openCore();
+    await core.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
+    const created = await core.handlers.createWorkOrder({ title: 'Grease the "north" conveyor chain', description: '', priority: 'low', assetId: null, dueAt: null });
+    const ids = (search: string) => list(core, { ...defaults, search, limit: 500 }).items.map((w) => w.id);
+    expect(ids('"NORTH" CONV')).toEqual([created.id]);
+    expect(ids('orth')).toContain(created.id);
+    await core.handlers.updateWorkOrder({ id: created.id, changes: { title: 'Grease the south conveyor chain' } });
+    expect(ids('north')).not.toContain(created.id);
+    expect(ids('south conv')).toEqual([created.id]);
+    // Under three characters there are no trigrams: the search still works (by scanning).
+    expect(ids('th')).toContain(created.id);
+    expect(ids('"')).toEqual([]);
   });
 
   it('combines search and status', () => {
