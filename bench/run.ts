@@ -13,6 +13,7 @@ import { silentLogger } from '../main/core/logger';
 import { LogHoursInput, NewWorkOrderInput } from '../shared/domain/inputs';
 import { WorkOrderQuery } from '../shared/domain/workOrder';
 import { makeTempDir } from '../tests/helpers/tempDir';
+import { rendererList } from './rendererList';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -159,6 +160,7 @@ async function main() {
   if (wanted('durable_write')) await durableWrite(1000);
   if (wanted('push_backlog')) await pushBacklog(Number(process.env.BENCH_PUSH_N ?? 15_000));
   if (wanted('initial_pull') || wanted('pull_stall') || wanted('list_query')) await initialPull();
+  if (wanted('renderer_list')) report(await rendererList(Number(process.env.BENCH_RENDERER_N ?? 100_000)));
 }
 
 main().catch((error) => {
