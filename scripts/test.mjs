@@ -31,6 +31,7 @@ step('unit, integration and lint tests (vitest)', bin('vitest'), [
 ]);
 
 if (step('build main, preload and renderer (electron-vite)', bin('electron-vite'), ['build'])) {
+  step('security scan (Electronegativity; every finding reviewed in build/security-review.json)', process.execPath, ['scripts/security-scan.mjs']);
   // Electron needs a display; on a headless Linux box use Xvfb when it is installed.
   const headless = process.platform === 'linux' && !process.env.DISPLAY && hasCommand('xvfb-run');
   const playwright = [bin('playwright'), 'test', '--reporter=list,json'];

@@ -1,26 +1,4 @@
-import { BrowserWindow, type WebPreferences } from 'electron';
-
-/**
- * Checklist #2-4, #6, #8-10. The only place in the app that builds
- * webPreferences or constructs a BrowserWindow (lint enforces it).
- */
-export function secureWebPreferences(preloadPath: string, { devTools }: { devTools: boolean }): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    devTools,
-  };
-}
+import { BrowserWindow } from 'electron';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -28,6 +6,12 @@ export interface MainWindowOptions {
   devTools: boolean;
 }
 
+/**
+ * Checklist #2-4, #6, #8-10. The only place in the app that builds
+ * webPreferences or constructs a BrowserWindow (lint enforces it). The
+ * options are one literal on purpose: Electronegativity (npm run
+ * security:scan) can then verify them instead of asking for a review.
+ */
 export function createMainWindow({ preloadPath, devTools }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -37,7 +21,23 @@ export function createMainWindow({ preloadPath, devTools }: MainWindowOptions): 
     title: 'Shopfloor',
     backgroundColor: '#0f172a',
     show: false,
-    webPreferences: secureWebPreferences(preloadPath, { devTools }),
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click must not open anything either (window.open is denied already; this is belt and braces).
+      disableBlinkFeatures: 'Auxclick',
+      devTools,
+    },
   });
   window.once('ready-to-show', () => window.show());
   return window;

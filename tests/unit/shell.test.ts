@@ -34,11 +34,18 @@ beforeEach(() => {
 // The shell closes the core's journal when Electron says the app will quit.
 afterEach(() => fake.electron.app.emit('will-quit'));
 
-describe('secure window options', () => {
-  it('turns on isolation and the sandbox and turns off node, webviews and insecure content', async () => {
-    const { secureWebPreferences } = await import('../../main/windows/createMainWindow');
-    expect(secureWebPreferences('/app/preload.js', { devTools: false })).toEqual({
-      preload: '/app/preload.js',
+describe('the shell at start-up', () => {
+  async function boot() {
+    await import('../../main/index');
+    fake.fireReady();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    return fake.windows[0]!;
+  }
+
+  it('opens its window isolated and sandboxed, with node, webviews, insecure content and DevTools off', async () => {
+    const window = await boot();
+    expect(window.options.webPreferences).toEqual({
+      preload: expect.stringMatching(/preload[\\/]index\.js$/),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -50,18 +57,10 @@ describe('secure window options', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: !fake.electron.app.isPackaged,
     });
   });
-});
-
-describe('the shell at start-up', () => {
-  async function boot() {
-    await import('../../main/index');
-    fake.fireReady();
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
-    return fake.windows[0]!;
-  }
 
   it('sandboxes renderers and registers app:// before the app is ready', async () => {
     await boot();
