@@ -44,14 +44,18 @@ function parseCsv(text) {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') rows.at(-1).push(field.trim()), (field = '');
-    else if (c === '\n') rows.at(-1).push(field.trim()), (field = ''), rows.push([]);
-    else field += c;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && (c === ',' || c === '\n')) {
+      rows.at(-1).push(field.trim());
+      field = '';
+      if (c === '\n') rows.push([]);
+    } else {
+      field += c;
+    }
   }
   rows.at(-1).push(field.trim());
   return rows.filter((r) => r.length > 1);
