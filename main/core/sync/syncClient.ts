@@ -2,15 +2,19 @@ import {
   API_PREFIX,
   PullResponse,
   PushResponse,
+  REJECTION_CODES,
   type Mutation,
+  type RejectionCode,
   type MutationResult,
 } from '../../../shared/sync/protocol';
 
 /** Why a request did not get an answer we can use; the worker decides what each means. */
 export class SyncRequestError extends Error {
   constructor(
-    readonly kind: 'unreachable' | 'unauthorized' | 'resync' | 'refused',
+    readonly kind: 'unreachable' | 'unauthorized' | 'resync' | 'refused' | 'unexpected',
     message: string,
+    /** For `refused`: the server's code when it is one a refused change can carry. */
+    readonly code?: RejectionCode,
   ) {
     super(message);
   }
@@ -77,8 +81,14 @@ export class SyncClient {
     if (response.status === 401) throw new SyncRequestError('unauthorized', 'The server no longer accepts this sign-in.');
     if (response.status === 410) throw new SyncRequestError('resync', 'The server’s data was restored; starting over.');
     if (response.status >= 500) throw new SyncRequestError('unreachable', `The server failed (${response.status}).`);
-    const message = (payload as { error?: { message?: string } } | undefined)?.error?.message ?? `HTTP ${response.status}`;
-    throw new SyncRequestError('refused', message);
+    const error = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
+    // Only "this request is wrong" (400, 413) refuses changes. Any other status (404 from something
+    // that is not our server, 429, ...) says nothing about them: the cycle fails and is retried.
+    if (response.status !== 400 && response.status !== 413) {
+      throw new SyncRequestError('unexpected', `The server answered ${response.status}${error?.message ? `: ${error.message}` : ''}.`);
+    }
+    const code = (REJECTION_CODES as readonly string[]).includes(error?.code ?? '') ? (error!.code as RejectionCode) : undefined;
+    throw new SyncRequestError('refused', error?.message ?? `HTTP ${response.status}`, code);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Mutation } from '../../../shared/sync/protocol';
+import type { Mutation, MutationResult } from '../../../shared/sync/protocol';
 import { PUSH_MAX_BYTES, PUSH_MAX_MUTATIONS } from '../../../shared/sync/protocol';
 import { cached, type Db } from '../db/connection';
 import type { SecretStore } from '../auth/secretStore';
@@ -190,13 +190,14 @@ export class SyncWorker {
 
   /** Pending changes in order, in batches of one user each, with that user's token. */
   private async pushAll(client: SyncClient): Promise<number> {
-    const { db, secrets, now } = this.deps;
+    const { db, secrets } = this.deps;
     const id = clientId(db);
     let sent = 0;
     // Everything up to `after` was sent in this cycle or waits; `waiting` are the changes that wait.
     let after = 0;
     const waiting = new Set<string>();
     const mark = db.prepare('UPDATE outbox SET state = ? WHERE id = ?');
+    const unmark = db.prepare("UPDATE outbox SET state = 'pending' WHERE id = ? AND state = 'in_flight'");
     for (;;) {
       const next = nextBatch(db, after, (user) => secrets.get(tokenKey(user)), waiting);
       after = next.lastSeq;
@@ -205,12 +206,10 @@ export class SyncWorker {
       const token = secrets.get(tokenKey(batch[0]!.userId))!;
       db.transaction(() => batch.forEach((e) => mark.run('in_flight', e.id))).immediate();
       try {
-        const results = await client.push(token, id, batch.map(toMutation));
-        const touched = applyPushResults(db, batch, results, now());
-        sent += batch.length;
-        this.deps.onChange([...touched]);
+        sent += await this.send(client, token, id, batch);
       } catch (error) {
-        db.transaction(() => batch.forEach((e) => mark.run('pending', e.id))).immediate();
+        // Whatever the server did not answer goes back to waiting; what it answered stays answered.
+        db.transaction(() => batch.forEach((e) => unmark.run(e.id))).immediate();
         if (error instanceof SyncRequestError && error.kind === 'unauthorized') {
           const user = batch[0]!.userId;
           secrets.delete(tokenKey(user));
@@ -221,6 +220,33 @@ export class SyncWorker {
         throw error;
       }
     }
+  }
+
+  /**
+   * Pushes a batch and applies the answers. If the server refuses the request
+   * as a whole (a 4xx, not an answer per change: say one change a newer
+   * server no longer accepts, or a body too large), the batch is split until
+   * the change it objects to is alone; that one goes to the refused list with
+   * the server's message and the rest go through. Retrying it unchanged
+   * would block this technician's queue forever.
+   */
+  private async send(client: SyncClient, token: string, id: string, batch: OutboxEntry[]): Promise<number> {
+    const { db, now } = this.deps;
+    let results: MutationResult[];
+    try {
+      results = await client.push(token, id, batch.map(toMutation));
+    } catch (error) {
+      if (!(error instanceof SyncRequestError && error.kind === 'refused')) throw error;
+      if (batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        return (await this.send(client, token, id, batch.slice(0, half))) + (await this.send(client, token, id, batch.slice(half)));
+      }
+      this.deps.logger.warn('the server refused a change as a request', { id: batch[0]!.id, message: error.message });
+      results = [{ id: batch[0]!.id, status: 'rejected', code: error.code ?? 'VALIDATION_FAILED', message: `The server refused this change: ${error.message}` }];
+    }
+    const touched = applyPushResults(db, batch, results, now());
+    this.deps.onChange([...touched]);
+    return batch.length;
   }
 
   private async pullAll(client: SyncClient): Promise<number> {

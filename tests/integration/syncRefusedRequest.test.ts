@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, DEMO_PASSWORD } from '../../main/core';
+import { silentLogger } from '../../main/core/logger';
+import { makeTempDir } from '../helpers/tempDir';
+import { makeTestDatabase, startTestServer } from '../helpers/testServer';
+
+/**
+ * A change the server refuses as a request (HTTP 400 for the whole push, not
+ * an answer per change), e.g. one written by an older, buggier Shopfloor.
+ * It must not block the technician's queue: it goes to the refused list with
+ * the server's reason, and every other change goes through.
+ */
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+describe('a push the server refuses as a whole', () => {
+  it('isolates the change it objects to, refuses only that one, and sends the rest', async () => {
+    const database = makeTestDatabase('sqlite');
+    cleanups.push(() => database.drop());
+    const server = await startTestServer(database, { seed: 'demo' });
+    cleanups.push(() => server.close());
+    const temp = makeTempDir('shopfloor-refused-request-');
+    cleanups.push(temp.remove);
+    const core = createCore({ dataDir: temp.dir, logger: silentLogger, seedDemoData: false, serverUrl: server.url, autoSync: false });
+    cleanups.push(() => core.close());
+    await core.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
+    expect((await core.sync.syncNow()).outcome).toBe('ok');
+
+    const before = await core.handlers.createWorkOrder({ title: 'Before the bad one', description: '', priority: 'low', assetId: null, dueAt: null });
+    // An id longer than the protocol allows: the server refuses the request's envelope (400).
+    const journal = new Database(core.journalPath);
+    const badId = randomUUID();
+    journal
+      .prepare(
+        `INSERT INTO outbox (id, type, entity_id, work_order_id, base_version, payload, user_id, created_at, state)
+         VALUES (?, 'workOrder.create', ?, ?, NULL, ?, 'bob', ?, 'pending')`,
+      )
+      .run(badId, 'x'.repeat(100), 'x'.repeat(100), JSON.stringify({ title: 'Written by an old version' }), new Date().toISOString());
+    journal.close();
+    const after = await core.handlers.createWorkOrder({ title: 'After the bad one', description: '', priority: 'low', assetId: null, dueAt: null });
+
+    const report = await core.sync.syncNow();
+    expect(report.outcome).toBe('ok');
+    expect(await core.handlers.getSyncStatus()).toMatchObject({ pendingChanges: 0 });
+    const numbers = await server.database.db.selectFrom('work_orders').select('id').where('id', 'in', [before.id, after.id]).execute();
+    expect(numbers).toHaveLength(2);
+    const refused = await core.handlers.listRefused();
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ id: badId, code: 'VALIDATION_FAILED', message: expect.stringMatching(/^The server refused this change: .*entityId/) });
+
+    // And the next cycle is quiet: nothing is retried.
+    expect(await core.sync.syncNow()).toMatchObject({ outcome: 'ok', sent: 0 });
+  });
+});
