@@ -14,6 +14,7 @@ import { LogHoursInput, NewWorkOrderInput } from '../shared/domain/inputs';
 import { WorkOrderQuery } from '../shared/domain/workOrder';
 import { makeTempDir } from '../tests/helpers/tempDir';
 import { rendererList } from './rendererList';
+import type { SeedName } from '../server/seed';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -27,7 +28,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * The sync server runs in its own process, as it does in a shop: its work
  * never counts as a stall of the workstation's event loop.
  */
-async function withServer<T>(seed: 'users' | 'demo' | 'large', fn: (url: string) => Promise<T>): Promise<T> {
+async function withServer<T>(seed: SeedName, fn: (url: string) => Promise<T>): Promise<T> {
   const temp = makeTempDir('shopfloor-bench-server-');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--data', temp.dir, '--seed', seed], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -97,8 +98,8 @@ async function pushBacklog(n: number) {
 }
 
 /** A fresh client pulls everything from a server seeded with n records, while the event loop is watched. */
-async function initialPull() {
-  await withServer('large', async (url) => {
+async function initialPull(seed: 'medium' | 'big' | 'large') {
+  await withServer(seed, async (url) => {
     const temp = makeTempDir('shopfloor-bench-client-');
     const core = createCore({ dataDir: temp.dir, logger: silentLogger, seedDemoData: false, autoSync: false });
     const close = () => (core.close(), temp.remove());
@@ -113,6 +114,7 @@ async function initialPull() {
     stall.disable();
     const received = (await core.handlers.syncHistory()).reduce((sum, h) => sum + h.received, 0);
     report({ name: 'initial_pull', n: received, seconds, perSecond: Math.round(received / seconds) });
+    if (seed !== 'large') return close();
     report({ name: 'pull_stall', n: received, seconds, perSecond: Math.round(received / seconds), maxStallMs: Math.round(stall.max / 1e6), p99StallMs: Math.round(stall.percentile(99) / 1e6) });
     // list_query on the 100,000 work orders just pulled.
     const samples: number[] = [];
@@ -158,8 +160,11 @@ async function durableWrite(n: number) {
 
 async function main() {
   if (wanted('durable_write')) await durableWrite(1000);
-  if (wanted('push_backlog')) await pushBacklog(Number(process.env.BENCH_PUSH_N ?? 15_000));
-  if (wanted('initial_pull') || wanted('pull_stall') || wanted('list_query')) await initialPull();
+  // BENCH_QUICK=1: the smaller sizes only (a few minutes less).
+  const quick = process.env.BENCH_QUICK === '1';
+  if (wanted('push_backlog')) for (const n of quick ? [15_000] : [15_000, 75_000]) await pushBacklog(n);
+  if (wanted('initial_pull')) for (const seed of quick ? (['medium'] as const) : (['medium', 'big'] as const)) await initialPull(seed);
+  if (wanted('initial_pull') || wanted('pull_stall') || wanted('list_query')) await initialPull('large');
   if (wanted('renderer_list')) report(await rendererList(Number(process.env.BENCH_RENDERER_N ?? 100_000)));
 }
 

@@ -11,6 +11,9 @@ export const DEMO_PASSWORD = 'shopfloor-demo';
 export const SEEDS = {
   users: { assets: 0, workOrders: 0 },
   demo: { assets: 200, workOrders: 1000 },
+  /** Benchmark sizes: about 15,000 and 75,000 records in the feed with their hours. */
+  medium: { assets: 2_000, workOrders: 10_000 },
+  big: { assets: 10_000, workOrders: 50_000 },
   large: { assets: 20_000, workOrders: 100_000 },
 } as const;
 export type SeedName = keyof typeof SEEDS;

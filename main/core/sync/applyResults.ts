@@ -1,7 +1,7 @@
 import type { MutationResult } from '../../../shared/sync/protocol';
 import type { WorkOrderRecord } from '../../../shared/domain/workOrder';
 import { cached, type Db } from '../db/connection';
-import { readBase, writeBase } from '../db/workOrders';
+import { writeBase, writeWorkOrderView } from '../db/workOrders';
 import type { OutboxEntry } from '../journal/outbox';
 import { refreshWorkOrderView } from '../journal/workOrderActions';
 
@@ -20,6 +20,7 @@ export function applyPushResults(db: Db, batch: OutboxEntry[], results: Mutation
   );
   const received = cached(db, 'UPDATE hours_entries SET received_at = coalesce(received_at, ?), version = max(version, 1) WHERE id = ?');
   db.transaction(() => {
+    const adopted = new Map<string, WorkOrderRecord>();
     batch.forEach((entry, i) => {
       const result = results[i]!;
       const outcome = result.status === 'duplicate' ? result.original! : result.status;
@@ -28,21 +29,30 @@ export function applyPushResults(db: Db, batch: OutboxEntry[], results: Mutation
       setState.run(outcome, JSON.stringify(kept), entry.id);
       touched.add(entry.workOrderId);
       if (outcome === 'applied' && result.record) {
-        adoptServerRecord(db, result.record, now);
+        if (adoptServerRecord(db, result.record, now)) adopted.set(result.record.id, result.record);
         rebase.run(result.record.version, entry.entityId);
       }
       if (outcome === 'applied' && entry.type === 'hoursEntry.create') {
         received.run(now, entry.entityId);
       }
     });
-    for (const id of touched) refreshWorkOrderView(db, id);
+    const unsent = cached<[string], { n: number }>(
+      db,
+      "SELECT count(*) AS n FROM outbox WHERE work_order_id = ? AND state IN ('pending','in_flight','conflict')",
+    );
+    for (const id of touched) {
+      // Nothing of the technician's left on top: what they see is the server's record as it came back.
+      const record = adopted.get(id);
+      if (record && unsent.get(id)!.n === 0) writeWorkOrderView(db, record);
+      else refreshWorkOrderView(db, id);
+    }
   }).immediate();
   return touched;
 }
 
 /** The server's copy replaces ours only if it is newer: never back to an older version. */
 export function adoptServerRecord(db: Db, record: WorkOrderRecord, now: string): boolean {
-  const base = readBase(db, record.id);
+  const base = cached<[string], { version: number }>(db, 'SELECT version FROM work_order_base WHERE id = ?').get(record.id);
   if (base && base.version >= record.version) return false;
   writeBase(db, record, now);
   return true;
