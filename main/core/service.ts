@@ -12,7 +12,7 @@ import { getTimer, startTimer, stopTimer } from './journal/timer';
 import { createWorkOrder, listHours, logHours, updateWorkOrder } from './journal/workOrderActions';
 import type { CoreEventListener } from './index';
 import type { ConflictChoice, WorkOrderConflict } from '../../shared/domain/sync';
-import { acknowledgeRefused, listConflicts, listRefused, refusedAsCsv, resolveConflict } from './sync/conflicts';
+import { acknowledgeRefused, listConflicts, listDiscarded, listRefused, refusedAsCsv, resolveConflict } from './sync/conflicts';
 import { syncStatus as computeSyncStatus } from './sync/status';
 import { checkServerUrl, currentSettings, saveServerUrl, testConnection, type LoginItemPort, type ServerChoice } from './settings';
 import type { SyncWorker } from './sync/worker';
@@ -124,6 +124,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       changed([workOrderId]);
       return { choice };
     },
+    listDiscarded: () => listDiscarded(db),
     listRefused: () => listRefused(db),
     acknowledgeRefused: ({ id }) => {
       acknowledgeRefused(db, id, now());

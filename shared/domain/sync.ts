@@ -39,6 +39,18 @@ export const RefusedChange = z.object({
 });
 export type RefusedChange = z.infer<typeof RefusedChange>;
 
+/** A change the technician chose to drop in a Work Order Conflict: kept, and listed, so it can be re-entered. */
+export const DiscardedChange = z.object({
+  id: z.string(),
+  workOrderId: z.string(),
+  workOrderLabel: z.string(),
+  /** The fields and values they had set, as the change carried them (JSON). */
+  payload: z.string(),
+  userId: z.string(),
+  createdAt: z.string(),
+});
+export type DiscardedChange = z.infer<typeof DiscardedChange>;
+
 export const SyncHistoryEntry = z.object({
   startedAt: z.string(),
   finishedAt: z.string(),

@@ -25,6 +25,7 @@ export const INVOKE_CHANNELS = {
   syncNow: 'sync:syncNow',
   listConflicts: 'sync:listConflicts',
   openConflict: 'sync:openConflict',
+  listDiscarded: 'sync:listDiscarded',
   listRefused: 'sync:listRefused',
   acknowledgeRefused: 'sync:acknowledgeRefused',
   exportRefused: 'sync:exportRefused',

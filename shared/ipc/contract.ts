@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LogHoursInput, NewWorkOrderInput, SignInInput, UpdateWorkOrderInput } from '../domain/inputs';
 import { SyncStatus } from '../domain/syncStatus';
-import { RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../domain/sync';
+import { DiscardedChange, RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../domain/sync';
 import {
   AssetDetail,
   AssetPage,
@@ -55,6 +55,7 @@ export const contract = {
     request: z.object({ workOrderId: Id }),
     response: z.object({ choice: z.enum(['overwrite', 'discard', 'merge', 'later']) }),
   },
+  listDiscarded: { channel: INVOKE_CHANNELS.listDiscarded, request: z.undefined(), response: z.array(DiscardedChange) },
   listRefused: { channel: INVOKE_CHANNELS.listRefused, request: z.undefined(), response: z.array(RefusedChange) },
   acknowledgeRefused: { channel: INVOKE_CHANNELS.acknowledgeRefused, request: z.object({ id: Id }), response: z.object({ ok: z.literal(true) }) },
   exportRefused: { channel: INVOKE_CHANNELS.exportRefused, request: z.undefined(), response: z.object({ csv: z.string() }) },

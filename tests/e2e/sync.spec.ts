@@ -66,6 +66,34 @@ test('Work Order Conflict: notification, field-by-field view, Overwrite', async 
   }
 });
 
+test('Work Order Conflict: Discard keeps the server’s version and lists what was dropped', async ({ page, core, server, conflictAnswer }) => {
+  const bob = await secondStation(server!.url);
+  try {
+    const wo = await anOpenOne(core);
+    await core.handlers.updateWorkOrder({ id: wo.id, changes: { priority: 'urgent' } }); // alice, not yet sent
+    await bob.core.handlers.updateWorkOrder({ id: wo.id, changes: { priority: 'low' } });
+    await bob.core.sync.syncNow();
+    await core.sync.syncNow();
+
+    await page.goto('/');
+    await page.getByRole('button', { name: /More/ }).click();
+    const card = page.getByRole('article', { name: `Work Order Conflict ${wo.number}` });
+    await expect(card.getByRole('row', { name: /Priority/ })).toContainText('Urgent');
+    conflictAnswer.choice = 'discard';
+    await card.getByRole('button', { name: /Decide/ }).click();
+    await expect(page.getByText('Your changes were dropped')).toBeVisible();
+    await expect(card).toHaveCount(0);
+
+    const dropped = page.getByRole('region', { name: 'Changes you discarded' });
+    await expect(dropped.getByRole('row').filter({ hasText: wo.number! })).toContainText('Priority: Urgent');
+    await expectAccessible(page, 'discarded changes');
+    await saveScreenshot(page, 'conflict-discarded');
+    expect((await core.handlers.getWorkOrder({ id: wo.id })).priority).toBe('low');
+  } finally {
+    bob.close();
+  }
+});
+
 test('refused hours: error notification, "Okay", kept in the history with export', async ({ page, core, server }) => {
   const bob = await secondStation(server!.url);
   try {

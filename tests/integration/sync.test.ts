@@ -127,6 +127,11 @@ describe('Work Order Conflict: the worked example', () => {
     const onServer = await serverRecord(server, id);
     expect(onServer).toMatchObject({ status: 'open', description: 'B: the seal was replaced last week' });
     expect(await a.core.handlers.getWorkOrder({ id })).toMatchObject({ status: 'open', description: 'B: the seal was replaced last week', pending: false, version: onServer.version });
+    // What A dropped is still listed, so it can be re-entered.
+    expect(await a.core.handlers.listDiscarded()).toEqual([
+      expect.objectContaining({ workOrderId: id, userId: 'alice', payload: JSON.stringify({ status: 'in_progress' }) }),
+    ]);
+    expect(await b.core.handlers.listDiscarded()).toEqual([]);
   });
 
   it('Merge: A’s status and B’s description', async () => {

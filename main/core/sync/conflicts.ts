@@ -1,5 +1,5 @@
 import { EDITABLE_WORK_ORDER_FIELDS, type EditableWorkOrderFields, type WorkOrderRecord } from '../../../shared/domain/workOrder';
-import type { ConflictChoice, RefusedChange, WorkOrderConflict } from '../../../shared/domain/sync';
+import type { ConflictChoice, DiscardedChange, RefusedChange, WorkOrderConflict } from '../../../shared/domain/sync';
 import type { MutationResult } from '../../../shared/sync/protocol';
 import { AppError } from '../../../shared/ipc/result';
 import type { LocalUser } from '../auth/session';
@@ -110,6 +110,25 @@ export function resolveConflict(db: Db, user: LocalUser, workOrderId: string, ch
     }
     refreshWorkOrderView(db, workOrderId);
   }).immediate();
+}
+
+/** Changes dropped by "Discard my changes", newest first: the technician's words are never silently gone. */
+export function listDiscarded(db: Db): DiscardedChange[] {
+  return db
+    .prepare<[], { id: string; work_order_id: string; payload: string; user_id: string; created_at: string; number: string | null; title: string | null }>(
+      `SELECT o.id, o.work_order_id, o.payload, o.user_id, o.created_at, w.number, w.title
+       FROM outbox o LEFT JOIN work_orders w ON w.id = o.work_order_id
+       WHERE o.state = 'discarded' ORDER BY o.seq DESC LIMIT 500`,
+    )
+    .all()
+    .map((r) => ({
+      id: r.id,
+      workOrderId: r.work_order_id,
+      workOrderLabel: [r.number, r.title].filter(Boolean).join(' ') || 'a work order',
+      payload: r.payload,
+      userId: r.user_id,
+      createdAt: r.created_at,
+    }));
 }
 
 /** Changes the server refused: unacknowledged ones are the error notifications, the rest the history. */

@@ -1,7 +1,7 @@
 import { createApi, fakeBaseQuery } from '@reduxjs/toolkit/query/react';
 import type { LogHoursInput, NewWorkOrderInput, SignInInput, WorkOrderChanges } from '../../../shared/domain/inputs';
 import type { SyncStatus } from '../../../shared/domain/syncStatus';
-import type { RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../../../shared/domain/sync';
+import type { DiscardedChange, RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../../../shared/domain/sync';
 import type {
   AssetDetail,
   AssetPage,
@@ -133,6 +133,10 @@ export const shopfloorApi = createApi({
       queryFn: (workOrderId) => call((api) => api.openConflict({ workOrderId })),
       invalidatesTags: ['Conflicts', 'WorkOrder'],
     }),
+    listDiscarded: build.query<DiscardedChange[], void>({
+      queryFn: () => call((api) => api.listDiscarded()),
+      providesTags: ['Conflicts'],
+    }),
     listRefused: build.query<RefusedChange[], void>({
       queryFn: () => call((api) => api.listRefused()),
       providesTags: ['Refused'],
@@ -174,6 +178,7 @@ export const {
   useSyncNowMutation,
   useListConflictsQuery,
   useOpenConflictMutation,
+  useListDiscardedQuery,
   useListRefusedQuery,
   useAcknowledgeRefusedMutation,
   useExportRefusedMutation,

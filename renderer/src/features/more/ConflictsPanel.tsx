@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PRIORITY_LABELS, STATUS_LABELS, type WorkOrderPriority, type WorkOrderStatus } from '../../../../shared/domain/labels';
-import type { WorkOrderConflict } from '../../../../shared/domain/sync';
-import { useOpenConflictMutation } from '../../api/shopfloorApi';
+import type { DiscardedChange, WorkOrderConflict } from '../../../../shared/domain/sync';
+import { useListDiscardedQuery, useOpenConflictMutation } from '../../api/shopfloorApi';
 import { formatDateTime } from '../workOrders/format';
 
 const LABELS: Record<string, string> = {
@@ -76,6 +76,46 @@ export function ConflictsPanel({ conflicts }: { conflicts: WorkOrderConflict[] }
           </article>
         ))
       )}
+      <DiscardedList />
     </>
   );
+}
+
+/** What "Discard my changes" dropped, so nothing typed is gone without a trace and it can be re-entered. */
+function DiscardedList() {
+  const { data: discarded = [] } = useListDiscardedQuery();
+  if (discarded.length === 0) return null;
+  return (
+    <section aria-labelledby="discarded-heading">
+      <h2 id="discarded-heading">Changes you discarded</h2>
+      <p className="muted">Kept here in case you need them again: re-enter what still applies.</p>
+      <table className="hours-table">
+        <thead>
+          <tr>
+            <th scope="col">Made</th>
+            <th scope="col">Work order</th>
+            <th scope="col">By</th>
+            <th scope="col">What was discarded</th>
+          </tr>
+        </thead>
+        <tbody>
+          {discarded.map((d) => (
+            <tr key={d.id}>
+              <td>{formatDateTime(d.createdAt)}</td>
+              <td>{d.workOrderLabel}</td>
+              <td>{d.userId}</td>
+              <td>{describe(d)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function describe(d: DiscardedChange): string {
+  const fields = JSON.parse(d.payload) as Record<string, string | number | null>;
+  return Object.entries(fields)
+    .map(([field, value]) => `${LABELS[field] ?? field}: ${show(field, value)}`)
+    .join('; ');
 }
