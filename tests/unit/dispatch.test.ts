@@ -37,6 +37,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     syncNow: unused,
     listConflicts: unused,
     openConflict: unused,
+    listDiscarded: unused,
     listRefused: unused,
     acknowledgeRefused: unused,
     exportRefused: unused,
