@@ -25,7 +25,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // The pull writer runs on a worker thread: its own entry, next to index.js.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'main/index.ts'), pullWriterWorker: resolve(__dirname, 'main/core/sync/pullWriterWorker.ts') },
+      },
     },
   },
   preload: {

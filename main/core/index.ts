@@ -17,6 +17,7 @@ import { syncStatus } from './sync/status';
 import { SyncClient } from './sync/syncClient';
 import { savedServerUrl, type LoginItemPort, type ServerChoice } from './settings';
 import { SyncWorker } from './sync/worker';
+import { createPullWriter, type PullWriter } from './sync/pullWriter';
 
 export type { Logger } from './logger';
 
@@ -37,6 +38,8 @@ export interface CoreOptions {
   secretStore?: SecretStore;
   /** The clock, injectable for tests. */
   now?: () => string;
+  /** Write pulled pages on the main thread in small transactions instead of the pull writer's thread (benchmarks compare). */
+  pullOnMainThread?: boolean;
   /** Start syncing at once and on every trigger (default true). Tests may drive cycles by hand. */
   autoSync?: boolean;
   /** Decides a Work Order Conflict: the shell shows a native dialog; tests answer directly. */
@@ -93,8 +96,10 @@ export function createCore(options: CoreOptions): Core {
   const saved = savedServerUrl(db);
   const server: ServerChoice = { url: options.serverUrl ?? saved, demo: false, fixed: options.serverUrl !== undefined };
   let ready = false;
+  const pullWriter = options.pullOnMainThread ? null : createPullWriter(journalPath, logger);
   const worker = new SyncWorker({
     db,
+    pullWriter,
     client: server.url ? new SyncClient(server.url) : null,
     secrets,
     logger,
@@ -106,7 +111,7 @@ export function createCore(options: CoreOptions): Core {
       if (ready) emit('syncStatusChanged', syncStatus(db, worker, server.demo));
     },
   });
-  const handlers = createHandlers({
+  const handlers = queueWritesBehindPull(pullWriter, createHandlers({
     db,
     secrets,
     server,
@@ -117,7 +122,7 @@ export function createCore(options: CoreOptions): Core {
     worker,
     session,
     chooseConflict: options.chooseConflict ?? (async () => 'later'),
-  });
+  }));
   ready = true;
   if (options.autoSync ?? true) worker.start();
   let closed = false;
@@ -139,6 +144,7 @@ export function createCore(options: CoreOptions): Core {
       closed = true;
       listeners.clear();
       worker.shutdown();
+      pullWriter?.close();
       db.close();
     },
   };
@@ -154,4 +160,32 @@ function seedDemo(db: Db, logger: Logger): void {
     provisionLocalAccount(db, { username, role: username === 'sam' ? 'supervisor' : 'technician' }, DEMO_PASSWORD, now);
   }
   logger.info(`loaded demo data: ${assets.length} assets, ${workOrders.length} work orders`);
+}
+
+/** The handlers that write the journal: while the pull writer writes a page, they wait for it (asynchronously). */
+const JOURNAL_WRITES = [
+  'signIn',
+  'signOut',
+  'createWorkOrder',
+  'updateWorkOrder',
+  'logHours',
+  'startTimer',
+  'stopTimer',
+  'openConflict',
+  'acknowledgeRefused',
+  'setServerUrl',
+  'setStartWithComputer',
+] as const satisfies readonly (keyof Handlers)[];
+
+function queueWritesBehindPull(pullWriter: PullWriter | null, handlers: Handlers): Handlers {
+  if (!pullWriter) return handlers;
+  const queued = { ...handlers };
+  for (const name of JOURNAL_WRITES) {
+    const inner = handlers[name] as (input: unknown) => unknown;
+    (queued as Record<string, unknown>)[name] = async (input: unknown) => {
+      await pullWriter.idle();
+      return inner(input);
+    };
+  }
+  return queued;
 }

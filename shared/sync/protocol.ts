@@ -167,6 +167,8 @@ export const PullQuery = z.object({
 });
 export const PullResponse = z.object({ changes: z.array(Change), cursor: z.string(), hasMore: z.boolean() });
 export type PullResponse = z.infer<typeof PullResponse>;
+/** The page's envelope only: the pull writer's thread checks each change with `Change` before writing it. */
+export const PullEnvelope = z.object({ changes: z.array(z.unknown()), cursor: z.string(), hasMore: z.boolean() });
 
 // ---- online work-order endpoints ------------------------------------------
 

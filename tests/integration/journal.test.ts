@@ -117,14 +117,14 @@ describe('offline work in the journal', () => {
     await core.handlers.logHours(LogHoursInput.parse({ workOrderId: wo.id, hours: 2, workDate: '2026-11-20' }));
     expect(outbox(dir)[0]).toMatchObject({ depends_on: null });
     await core.handlers.updateWorkOrder({ id: wo.id, changes: { status: 'completed', completionNotes: 'done' } });
-    expect(() => core.handlers.logHours(LogHoursInput.parse({ workOrderId: wo.id, hours: 1, workDate: '2026-11-20' }))).toThrow(/completed/);
+    await expect(async () => core.handlers.logHours(LogHoursInput.parse({ workOrderId: wo.id, hours: 1, workDate: '2026-11-20' }))).rejects.toThrow(/completed/);
   });
 
   it('refuses status moves the rules forbid, with the reason', async () => {
     const core = await open(folder());
     const wo = await firstOpen(core);
     await core.handlers.updateWorkOrder({ id: wo.id, changes: { status: 'cancelled' } });
-    expect(() => core.handlers.updateWorkOrder({ id: wo.id, changes: { status: 'open' } })).toThrow(/only a supervisor can reopen/);
+    await expect(async () => core.handlers.updateWorkOrder({ id: wo.id, changes: { status: 'open' } })).rejects.toThrow(/only a supervisor can reopen/);
   });
 
   it('keeps the timer in the journal: it survives a restart and gives the hours worked', async () => {
@@ -151,7 +151,7 @@ describe('offline work in the journal', () => {
     const core = await open(dir, 'alice');
     const a = await core.handlers.createWorkOrder(NewWorkOrderInput.parse({ title: 'Alice job' }));
     expect(await core.handlers.signOut()).toEqual({ pendingChanges: 1 });
-    expect(() => core.handlers.createWorkOrder(NewWorkOrderInput.parse({ title: 'nobody' }))).toThrow(/Sign in first/);
+    await expect(async () => core.handlers.createWorkOrder(NewWorkOrderInput.parse({ title: 'nobody' }))).rejects.toThrow(/Sign in first/);
     await core.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
     await core.handlers.logHours(LogHoursInput.parse({ workOrderId: a.id, hours: 1, workDate: '2026-11-20' }));
     expect(await core.handlers.signOut()).toEqual({ pendingChanges: 1 });

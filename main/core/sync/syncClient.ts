@@ -1,5 +1,6 @@
 import {
   API_PREFIX,
+  PullEnvelope,
   PullResponse,
   PushResponse,
   REJECTION_CODES,
@@ -64,7 +65,25 @@ export class SyncClient {
     return parsed.data;
   }
 
-  private async request(method: string, path: string, token: string, body?: unknown): Promise<unknown> {
+  /**
+   * A page whose changes are checked elsewhere (the pull writer's thread), so
+   * that validating hundreds of records never blocks the main thread. Only the
+   * envelope is checked here; the body goes on as text.
+   */
+  async pullUnchecked(token: string, cursor: string | null, limit: number): Promise<{ body: string; count: number; cursor: string; hasMore: boolean }> {
+    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    const body = await this.request('GET', `/sync/pull?${query}`, token, undefined, 'text');
+    let envelope;
+    try {
+      envelope = PullEnvelope.safeParse(JSON.parse(body as string));
+    } catch {
+      envelope = { success: false as const };
+    }
+    if (!envelope.success) throw new SyncRequestError('unreachable', 'The server answered the pull with something unexpected.');
+    return { body: body as string, count: envelope.data.changes.length, cursor: envelope.data.cursor, hasMore: envelope.data.hasMore };
+  }
+
+  private async request(method: string, path: string, token: string, body?: unknown, as: 'json' | 'text' = 'json'): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${API_PREFIX}${path}`, {
@@ -76,6 +95,7 @@ export class SyncClient {
     } catch {
       throw new SyncRequestError('unreachable', 'The server could not be reached.');
     }
+    if (response.ok && as === 'text') return response.text();
     const payload = await response.json().catch(() => undefined);
     if (response.ok) return payload;
     if (response.status === 401) throw new SyncRequestError('unauthorized', 'The server no longer accepts this sign-in.');

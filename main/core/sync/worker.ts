@@ -1,5 +1,6 @@
-import type { Mutation, MutationResult } from '../../../shared/sync/protocol';
+import type { Change, Mutation, MutationResult } from '../../../shared/sync/protocol';
 import { PUSH_MAX_BYTES, PUSH_MAX_MUTATIONS } from '../../../shared/sync/protocol';
+import type { PullWriter } from './pullWriter';
 import { cached, type Db } from '../db/connection';
 import type { SecretStore } from '../auth/secretStore';
 import { tokenKey } from '../auth/session';
@@ -11,8 +12,12 @@ import { backoffDelay, SyncClient, SyncRequestError } from './syncClient';
 
 export type Connection = 'online' | 'unreachable' | 'not_configured';
 
+type FetchedPage = { body: string; count: number; cursor: string; hasMore: boolean } | { changes: Change[]; count: number; cursor: string; hasMore: boolean };
+
 /** Pulled records applied per local transaction: at 50 the longest stall stays under 50 ms (100: ~75 ms; 500: ~160 ms). */
 const APPLY_CHUNK = 50;
+/** Pulled pages that may wait for the pull writer while more are fetched. */
+const PAGES_QUEUED = 10;
 
 export interface SyncWorkerDeps {
   db: Db;
@@ -30,6 +35,8 @@ export interface SyncWorkerDeps {
   /** How often it pulls when nothing else happens (ms). */
   pullEveryMs?: number;
   pageSize?: number;
+  /** Writes pulled pages on a worker thread; without one they are written here in small transactions. */
+  pullWriter?: PullWriter | null;
 }
 
 export interface CycleReport {
@@ -255,39 +262,67 @@ export class SyncWorker {
     const token = user ? secrets.get(tokenKey(user)) : undefined;
     if (!token) return 0;
     let received = 0;
-    const fetchPage = (cursor: string | null) => {
-      const request = client.pull(token, cursor, this.deps.pageSize ?? 500);
+    // With the pull writer, pages go to its thread as text: it checks every change and writes them there,
+    // up to PAGES_QUEUED pages wait for it while the next ones are fetched, and it takes whatever queued
+    // up in one transaction. Without it, pages are checked and written here, in small transactions.
+    const writing: Promise<void>[] = [];
+    const writer = this.deps.pullWriter && !this.deps.pullWriter.broken ? this.deps.pullWriter : null;
+    const pageSize = this.deps.pageSize ?? 500;
+    const fetchPage = (cursor: string | null): Promise<FetchedPage> => {
+      const request = writer
+        ? client.pullUnchecked(token, cursor, pageSize)
+        : client.pull(token, cursor, pageSize).then((p) => ({ ...p, count: p.changes.length }));
       request.catch(() => undefined); // awaited below; never an unhandled rejection if this cycle ends first
       return request;
     };
     let next = fetchPage(readCursor(db));
-    for (;;) {
-      let page;
-      try {
-        page = await next;
-      } catch (error) {
-        if (error instanceof SyncRequestError && error.kind === 'resync') {
-          // A restored server: start the feed again; the outbox is kept and re-sent as needed.
-          db.prepare("DELETE FROM local_meta WHERE key = 'pull_cursor'").run();
-          next = fetchPage(readCursor(db));
-          continue;
-        }
-        throw error;
-      }
-      // The next page is on its way while this one is written: the server and the network work meanwhile.
-      // (The local cursor still moves only with the records it covers.)
-      if (page.hasMore) next = fetchPage(page.cursor);
-      // Small transactions with a breath between them, so the main process (and the UI) never stalls.
-      const changed: string[] = [];
-      for (let i = 0; i < page.changes.length || i === 0; i += APPLY_CHUNK) {
-        const last = i + APPLY_CHUNK >= page.changes.length;
-        changed.push(...applyPulledPage(db, page.changes.slice(i, i + APPLY_CHUNK), last ? page.cursor : null, now()));
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      received += page.changes.length;
+    const counted = (changes: number, changed: string[]) => {
+      received += changes;
       this.received = received;
       this.deps.onChange(changed);
-      if (!page.hasMore) return received;
+    };
+    try {
+      for (;;) {
+        let page;
+        try {
+          page = await next;
+        } catch (error) {
+          if (error instanceof SyncRequestError && error.kind === 'resync') {
+            // A restored server: start the feed again; the outbox is kept and re-sent as needed.
+            await Promise.all(writing.splice(0));
+            db.prepare("DELETE FROM local_meta WHERE key = 'pull_cursor'").run();
+            next = fetchPage(readCursor(db));
+            continue;
+          }
+          throw error;
+        }
+        // The next page is on its way while this one is written: the server and the network work meanwhile.
+        // (The local cursor still moves only with the records it covers.)
+        if (page.hasMore) next = fetchPage(page.cursor);
+        if (writer && 'body' in page) {
+          const size = page.count;
+          const write = writer.apply(page.body, page.cursor, now()).then((changed) => counted(size, changed));
+          write.catch(() => undefined); // awaited below
+          writing.push(write);
+          if (writing.length >= PAGES_QUEUED) await writing.shift();
+        } else if ('changes' in page) {
+          // Small transactions with a breath between them, so the main process (and the UI) never stalls.
+          const changed: string[] = [];
+          for (let i = 0; i < page.changes.length || i === 0; i += APPLY_CHUNK) {
+            const last = i + APPLY_CHUNK >= page.changes.length;
+            changed.push(...applyPulledPage(db, page.changes.slice(i, i + APPLY_CHUNK), last ? page.cursor : null, now()));
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          counted(page.changes.length, changed);
+        }
+        if (!page.hasMore) {
+          await Promise.all(writing.splice(0));
+          return received;
+        }
+      }
+    } finally {
+      // Never leave the cycle while pages are still being written (a failed fetch, say).
+      await Promise.allSettled(writing);
     }
   }
 }

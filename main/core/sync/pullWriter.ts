@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../logger';
+import type { PullWriterReply, PullWriterRequest } from './pullWriterWorker';
+
+/**
+ * Writes pulled pages on a worker thread, on its own connection to the
+ * journal, so a first sync of 100,000+ records never freezes the window:
+ * the main thread only fetches pages and hears which work orders changed.
+ * Big transactions (a whole page) are what make pulling fast in SQLite; on
+ * the main thread they would stall it, here they cost nothing visible.
+ *
+ * A technician's own writes must not wait on SQLite's lock while a page is
+ * being written (that wait would block the main thread): the core awaits
+ * `idle()` before each of them, so they queue behind the page instead.
+ */
+export interface PullWriter {
+  /** `body`: the page as the server sent it (JSON text); its changes are checked on the thread before anything is written. */
+  apply(body: string, cursor: string, now: string): Promise<string[]>;
+  /** The thread failed or stopped answering: the sync worker writes pages itself from then on. */
+  readonly broken: boolean;
+  /** Resolves when no page is being written. */
+  idle(): Promise<void>;
+  /** Waits (briefly, blocking) until the thread has closed its connection, so the journal can be moved or deleted. */
+  close(): void;
+}
+
+/** A page takes well under a second; a thread that does not answer in a minute is stuck. */
+const PAGE_TIMEOUT_MS = 60_000;
+const CLOSE_WAIT_MS = 5_000;
+
+/**
+ * The worker's code: the built file next to the bundled main, or (tests, benchmarks) the TypeScript
+ * source loaded through tsx's require hook, since a worker does not inherit the --import loader.
+ */
+function workerScript(): { code: string; eval: boolean } | null {
+  const built = path.join(__dirname, 'pullWriterWorker.js');
+  if (existsSync(built)) return { code: built, eval: false };
+  const source = path.join(__dirname, 'pullWriterWorker.ts');
+  if (existsSync(source)) return { code: `require('tsx/cjs'); require(${JSON.stringify(source)});`, eval: true };
+  return null;
+}
+
+/** The thread starts with the first page. If it cannot, `broken` is set and pages are written on the main thread. */
+export function createPullWriter(journalPath: string, logger: Logger): PullWriter {
+  let worker: Worker | null = null;
+  let broken = false;
+  let nextId = 0;
+  let busy: Promise<unknown> = Promise.resolve();
+  // Set to 1 by the thread once its connection is closed.
+  const closed = new Int32Array(new SharedArrayBuffer(4));
+  const waiting = new Map<number, { resolve(changed: string[]): void; reject(error: Error): void }>();
+  const failAll = (error: Error) => {
+    broken = true;
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+
+  const start = (): Worker | null => {
+    const script = workerScript();
+    if (!script) {
+      logger.warn('pulled pages are written on the main thread: the pull writer script is missing');
+      broken = true;
+      return null;
+    }
+    try {
+      const thread = new Worker(script.code, { eval: script.eval, workerData: { journalPath, closed } });
+      thread.unref();
+      thread.on('message', (reply: PullWriterReply) => {
+        const request = waiting.get(reply.id);
+        waiting.delete(reply.id);
+        if ('error' in reply) request?.reject(new Error(reply.error));
+        else request?.resolve(reply.changed);
+      });
+      thread.on('error', (error) => {
+        logger.error('the pull writer failed; pulled pages are written on the main thread from now on', { error: String(error) });
+        failAll(error);
+      });
+      thread.on('exit', () => failAll(new Error('The pull writer stopped.')));
+      return thread;
+    } catch (error) {
+      logger.warn('pulled pages are written on the main thread: the pull writer did not start', { error: String(error) });
+      broken = true;
+      return null;
+    }
+  };
+
+  return {
+    get broken() {
+      return broken;
+    },
+    apply(body, cursor, now) {
+      worker ??= start();
+      const thread = worker;
+      if (!thread) return Promise.reject(new Error('The pull writer is not running.'));
+      const id = ++nextId;
+      const done = new Promise<string[]>((resolve, reject) => {
+        const timer = setTimeout(() => failAll(new Error('The pull writer stopped answering.')), PAGE_TIMEOUT_MS);
+        timer.unref();
+        waiting.set(id, {
+          resolve: (changed) => {
+            clearTimeout(timer);
+            resolve(changed);
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        });
+        thread.postMessage({ kind: 'apply', id, body, cursor, now } satisfies PullWriterRequest);
+      });
+      busy = done.catch(() => undefined);
+      return done;
+    },
+    idle: () => busy.then(() => undefined),
+    close() {
+      if (!worker || broken) return;
+      // The thread finishes the page it is writing, closes its connection and says so; it is never killed mid-transaction.
+      worker.postMessage({ kind: 'close' } satisfies PullWriterRequest);
+      Atomics.wait(closed, 0, 0, CLOSE_WAIT_MS);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The pull writer's thread (see pullWriter.ts): its own connection to the
+ * journal. Pages that queued up while it was writing are written together in
+ * one transaction (up to MAX_RECORDS): fewer, bigger transactions are what
+ * make SQLite fast, and here they stall nothing. The cursor is committed with
+ * the records of the last page, so a crash still misses nothing.
+ */
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { z } from 'zod';
+import { Change } from '../../../shared/sync/protocol';
+import { openDatabase } from '../db/connection';
+import { applyPulledPage } from './applyPull';
+
+export type PullWriterRequest = { kind: 'apply'; id: number; body: string; cursor: string; now: string } | { kind: 'close' };
+export type PullWriterReply = { id: number; changed: string[] } | { id: number; error: string };
+
+const MAX_RECORDS = 5_000;
+const Changes = z.array(Change);
+
+const { journalPath, closed } = workerData as { journalPath: string; closed: Int32Array };
+const db = openDatabase(journalPath);
+const port = parentPort!;
+const queue: PullWriterRequest[] = [];
+
+port.on('message', (first: PullWriterRequest) => {
+  queue.push(first);
+  for (let more = receiveMessageOnPort(port); more; more = receiveMessageOnPort(port)) queue.push(more.message as PullWriterRequest);
+  drain();
+});
+
+function drain(): void {
+  while (queue.length) {
+    if (queue[0]!.kind === 'close') {
+      db.close();
+      Atomics.store(closed, 0, 1);
+      Atomics.notify(closed, 0);
+      port.close();
+      return;
+    }
+    const batch: { request: Extract<PullWriterRequest, { kind: 'apply' }>; changes: Change[] }[] = [];
+    let records = 0;
+    let refused: string | null = null;
+    while (queue[0]?.kind === 'apply' && records < MAX_RECORDS) {
+      const request = queue.shift() as Extract<PullWriterRequest, { kind: 'apply' }>;
+      // The trust boundary: every pulled change is checked before it is written.
+      const checked = Changes.safeParse((JSON.parse(request.body) as { changes?: unknown }).changes);
+      if (!checked.success) {
+        refused = 'The server answered the pull with something unexpected.';
+        batch.push({ request, changes: [] });
+        break;
+      }
+      batch.push({ request, changes: checked.data });
+      records += checked.data.length;
+    }
+    const last = batch.at(-1)!.request;
+    try {
+      if (refused) throw new Error(refused);
+      const changed = applyPulledPage(db, batch.flatMap((b) => b.changes), last.cursor, last.now);
+      batch.forEach(({ request }) => port.postMessage({ id: request.id, changed: request === last ? changed : [] } satisfies PullWriterReply));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      batch.forEach(({ request }) => port.postMessage({ id: request.id, error: message } satisfies PullWriterReply));
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, DEMO_PASSWORD, JOURNAL_FILE_NAME } from '../../main/core';
+import { openDatabase } from '../../main/core/db/connection';
+import { migrate } from '../../main/core/db/migrations';
+import { silentLogger } from '../../main/core/logger';
+import { createPullWriter } from '../../main/core/sync/pullWriter';
+import { makeTempDir } from '../helpers/tempDir';
+import { makeTestDatabase, startTestServer } from '../helpers/testServer';
+
+/**
+ * The pull writer: pulled pages are checked and written on a worker thread so
+ * a first sync never freezes the window. It must write exactly what the
+ * main-thread path writes, refuse a malformed page without writing any of it,
+ * and let go of the journal when the core closes.
+ */
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+const rows = (journalPath: string, sql: string) => {
+  const db = new Database(journalPath, { readonly: true });
+  try {
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
+  }
+};
+
+describe('the pull writer thread', () => {
+  it('writes the same journal as pulling on the main thread', async () => {
+    const database = makeTestDatabase('sqlite');
+    cleanups.push(() => database.drop());
+    const server = await startTestServer(database, { seed: 'demo' });
+    cleanups.push(() => server.close());
+    const journals: string[] = [];
+    for (const pullOnMainThread of [false, true]) {
+      const temp = makeTempDir('shopfloor-pull-writer-');
+      cleanups.push(temp.remove);
+      const core = createCore({ dataDir: temp.dir, logger: silentLogger, seedDemoData: false, serverUrl: server.url, autoSync: false, pullOnMainThread, pullPageSize: 137 });
+      cleanups.push(() => core.close());
+      await core.handlers.signIn({ username: 'alice', password: DEMO_PASSWORD });
+      expect((await core.sync.syncNow()).outcome).toBe('ok');
+      journals.push(core.journalPath);
+    }
+    for (const sql of [
+      'SELECT * FROM work_orders ORDER BY id',
+      'SELECT id, version, record FROM work_order_base ORDER BY id',
+      'SELECT * FROM assets ORDER BY id',
+      'SELECT * FROM hours_entries ORDER BY id',
+    ]) {
+      const [threaded, main] = journals.map((j) => rows(j, sql));
+      expect(threaded!.length).toBeGreaterThan(0);
+      expect(threaded).toEqual(main);
+    }
+    // The search index was filled on the thread too.
+    const [count] = rows(journals[0]!, "SELECT count(*) AS n FROM work_orders_search WHERE work_orders_search MATCH '\"leak\"'") as { n: number }[];
+    expect(count!.n).toBeGreaterThan(0);
+  });
+
+  it('checks every change before writing: a malformed page writes nothing, the cursor included', async () => {
+    const temp = makeTempDir('shopfloor-pull-writer-');
+    cleanups.push(temp.remove);
+    const journalPath = path.join(temp.dir, JOURNAL_FILE_NAME);
+    const db = openDatabase(journalPath);
+    migrate(db);
+    cleanups.push(() => {
+      db.close();
+    });
+    const writer = createPullWriter(journalPath, silentLogger);
+    cleanups.push(() => writer.close());
+    const page = JSON.stringify({ changes: [{ entity: 'workOrder', id: 'x', version: 1, record: { id: 'x', title: 42 } }], cursor: 'c1', hasMore: false });
+    await expect(writer.apply(page, 'c1', new Date().toISOString())).rejects.toThrow('The server answered the pull with something unexpected.');
+    expect(db.prepare('SELECT count(*) AS n FROM work_orders').get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT value FROM local_meta WHERE key = 'pull_cursor'").get()).toBeUndefined();
+    // And the thread is still there for the next, valid page.
+    await expect(writer.apply(JSON.stringify({ changes: [], cursor: 'c2', hasMore: false }), 'c2', new Date().toISOString())).resolves.toEqual([]);
+    expect(db.prepare("SELECT value FROM local_meta WHERE key = 'pull_cursor'").get()).toEqual({ value: 'c2' });
+    expect(writer.broken).toBe(false);
+  });
+
+  it('lets go of the journal when the core closes, so the folder can be removed at once', async () => {
+    const database = makeTestDatabase('sqlite');
+    cleanups.push(() => database.drop());
+    const server = await startTestServer(database, { seed: 'demo' });
+    cleanups.push(() => server.close());
+    for (let round = 0; round < 5; round++) {
+      const temp = makeTempDir('shopfloor-pull-writer-');
+      const core = createCore({ dataDir: temp.dir, logger: silentLogger, seedDemoData: false, serverUrl: server.url, autoSync: false });
+      await core.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
+      await core.sync.syncNow();
+      core.close();
+      expect(() => rmSync(temp.dir, { recursive: true })).not.toThrow();
+    }
+  });
+});
