@@ -1,6 +1,7 @@
+import { useEffect } from 'react';
 import { shallowEqual } from 'react-redux';
 import type { WorkOrderQueryInput } from '../../../../shared/domain/workOrder';
-import { useListWorkOrdersQuery } from '../../api/shopfloorApi';
+import { shopfloorApi, useListWorkOrdersQuery } from '../../api/shopfloorApi';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { VirtualList } from '../../components/VirtualList';
 import { formatCount, formatDate } from './format';
@@ -64,6 +65,12 @@ function WorkOrderRow({ index, filter }: { index: number; filter: Filter }) {
   const pageStart = Math.floor(index / PAGE_SIZE) * PAGE_SIZE;
   const { data } = useListWorkOrdersQuery({ ...filter, offset: pageStart, limit: PAGE_SIZE });
   const item = data?.items[index - pageStart];
+  // Halfway down a page, ask for the next one, so a fast scroll finds its rows already there.
+  const prefetch = shopfloorApi.usePrefetch('listWorkOrders');
+  const prefetchNext = index - pageStart === PAGE_SIZE / 2;
+  useEffect(() => {
+    if (prefetchNext) prefetch({ ...filter, offset: pageStart + PAGE_SIZE, limit: PAGE_SIZE });
+  }, [prefetchNext, prefetch, filter, pageStart]);
 
   if (!item) return <div className="row-placeholder" aria-hidden="true" />;
   return (
