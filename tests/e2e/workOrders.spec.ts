@@ -19,6 +19,21 @@ test.describe('Work orders screen', () => {
     await saveScreenshot(page, 'work-orders-list');
   });
 
+  test('asks for the next page of rows before the technician scrolls to it', async ({ page, core, ipcCalls }) => {
+    await page.goto('/');
+    await expect(page.getByRole('listitem').first()).toBeVisible();
+    const nextPageAsked = () => ipcCalls.some((c) => c.channel === 'workorders:list' && (c.payload as { offset: number }).offset === 100);
+    expect(nextPageAsked()).toBe(false);
+    // Scroll to about row 50 of the first page of 100.
+    await page.locator('.list-scroll').evaluate((list) => list.scrollTo(0, 45 * 72));
+    await expect.poll(nextPageAsked).toBe(true);
+    await expect(page.locator('[data-index="100"]')).toHaveCount(0); // not on screen yet, already on its way
+    // Row 100 is there the moment it scrolls into view.
+    const row100 = (await coreList(core, { offset: 100, limit: 1 })).items[0]!;
+    await page.locator('.list-scroll').evaluate((list) => list.scrollTo(0, 96 * 72));
+    await expect(page.locator('[data-index="100"]')).toContainText(row100.number!);
+  });
+
   test('search narrows the list to matching number, title or asset tag', async ({ page, core }) => {
     await page.goto('/');
     const sample = (await coreList(core, {})).items[3]!;
