@@ -30,7 +30,7 @@ export interface WriteNeeds {
 
 /** Rows per multi-row statement: well under SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
-const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+export const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
 const rejected = (code: RejectionCode, message: string, dependsOn?: string) =>
   ({ kind: 'rejected', code, message, ...(dependsOn ? { dependsOn } : {}) }) as const;

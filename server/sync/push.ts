@@ -6,10 +6,7 @@ import {
   type OutcomeStatus,
 } from '../../shared/sync/protocol';
 import type { ServerDatabase } from '../db/database';
-import { WriteSession, type WriteContext, type WriteOutcome } from '../domain/writeSession';
-
-/** Rows per multi-row statement (well under both databases' parameter limits). */
-const CHUNK = 500;
+import { chunks, WriteSession, type WriteContext, type WriteOutcome } from '../domain/writeSession';
 
 type Parsed = { ok: true; data: Record<string, unknown> } | { ok: false; result: MutationResult };
 
@@ -43,11 +40,11 @@ export async function pushMutations(
     const { last_seq } = await lock.executeTakeFirstOrThrow();
 
     const priors = new Map<string, { client_id: string; status: string; result: MutationResult }>();
-    for (let i = 0; i < mutations.length; i += CHUNK) {
+    for (const some of chunks(mutations)) {
       const rows = await tx
         .selectFrom('mutation_outcomes')
         .select(['mutation_id', 'client_id', 'status', 'result_json'])
-        .where('mutation_id', 'in', mutations.slice(i, i + CHUNK).map((m) => m.id))
+        .where('mutation_id', 'in', some.map((m) => m.id))
         .execute();
       for (const r of rows) priors.set(r.mutation_id, { client_id: r.client_id, status: r.status, result: JSON.parse(r.result_json) });
     }
@@ -76,11 +73,11 @@ export async function pushMutations(
     await session.flush();
 
     // Serialised only now: new work orders got their numbers in flush.
-    for (let i = 0; i < outcomes.length; i += CHUNK) {
+    for (const some of chunks(outcomes)) {
       await tx
         .insertInto('mutation_outcomes')
         .values(
-          outcomes.slice(i, i + CHUNK).map(({ mutation, result }) => ({
+          some.map(({ mutation, result }) => ({
             mutation_id: mutation.id,
             client_id: clientId,
             seq: mutation.seq,

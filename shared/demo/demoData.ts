@@ -100,7 +100,7 @@ const PRIORITY_WEIGHTS: [WorkOrderPriority, number][] = [
 export const DEMO_USERS = ['alice', 'bob', 'sam'] as const;
 
 /** mulberry32: tiny, fast, good enough for believable test data. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

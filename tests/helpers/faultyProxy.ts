@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { prng } from '../../shared/demo/demoData';
 
 /** What the proxy does to one HTTP request. */
 export type Fault = 'pass' | 'delay' | 'drop' | 'reset' | 'truncate';
@@ -24,23 +25,11 @@ export interface FaultyProxy {
 
 const FAULTS: Fault[] = ['delay', 'drop', 'reset', 'truncate'];
 
-export function seededRandom(seed: number): () => number {
-  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const HTTP_REQUEST_START = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /;
 
 export async function startFaultyProxy(target: string, seed: number, faultRate = 0.2): Promise<FaultyProxy> {
   const { hostname, port } = new URL(target);
-  const random = seededRandom(seed);
+  const random = prng(seed);
   let online = true;
   let rate = faultRate;
   const counts: Record<Fault, number> = { pass: 0, delay: 0, drop: 0, reset: 0, truncate: 0 };

@@ -1,7 +1,8 @@
 import type { Change } from '../../../shared/sync/protocol';
 import { cached, type Db } from '../db/connection';
-import { writeBase, writeWorkOrderView } from '../db/workOrders';
+import { writeWorkOrderView } from '../db/workOrders';
 import { refreshWorkOrderView } from '../journal/workOrderActions';
+import { adoptServerRecord } from './applyResults';
 
 /**
  * Records of a pulled page, in one local transaction; with the page's last
@@ -30,7 +31,6 @@ export function applyPulledPage(db: Db, changes: Change[], cursor: string | null
        received_at = excluded.received_at, version = excluded.version
      WHERE excluded.version > hours_entries.version`,
   );
-  const baseVersion = cached<[string], { version: number }>(db, 'SELECT version FROM work_order_base WHERE id = ?');
   db.transaction(() => {
     // Usually none: then the view is the server's record as it is, with no replay.
     const withUnsent = new Set(
@@ -43,9 +43,7 @@ export function applyPulledPage(db: Db, changes: Change[], cursor: string | null
       else if (change.entity === 'hoursEntry') upsertHours.run(change.record);
       else {
         // Never back to an older version (pitfall 13).
-        const known = baseVersion.get(change.id)?.version;
-        if (known !== undefined && known >= change.record.version) continue;
-        writeBase(db, change.record, now);
+        if (!adoptServerRecord(db, change.record, now)) continue;
         if (withUnsent.has(change.id)) refreshWorkOrderView(db, change.id);
         else writeWorkOrderView(db, change.record);
         changed.push(change.id);

@@ -118,7 +118,7 @@ export function listDiscarded(db: Db): DiscardedChange[] {
     .prepare<[], { id: string; work_order_id: string; payload: string; user_id: string; created_at: string; number: string | null; title: string | null }>(
       `SELECT o.id, o.work_order_id, o.payload, o.user_id, o.created_at, w.number, w.title
        FROM outbox o LEFT JOIN work_orders w ON w.id = o.work_order_id
-       WHERE o.state = 'discarded' ORDER BY o.seq DESC LIMIT 500`,
+       WHERE o.state = 'discarded' ORDER BY o.seq DESC`,
     )
     .all()
     .map((r) => ({
