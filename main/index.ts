@@ -70,6 +70,9 @@ async function start(): Promise<void> {
           : { get: () => app.getLoginItemSettings().openAtLogin, set: (on) => app.setLoginItemSettings({ openAtLogin: on }) },
       secretStore: createSafeStorageSecretStore(safeStorage, path.join(dataDir, 'secrets.json'), logger),
       chooseConflict: (conflict) => (mainWindow ? showConflictDialog(mainWindow, conflict) : Promise.resolve('later')),
+      // Chromium's network stack: the OS proxy settings (PAC/WPAD included) and the OS certificate store,
+      // which Node's fetch ignores (NODE_EXTRA_CA_CERTS is off with our fuses).
+      fetch: (url, init) => net.fetch(url, init),
     });
   } catch (error) {
     fatal(error);

@@ -14,6 +14,8 @@ import { createNodeLogger } from './nodeLogger';
 import { createHandlers, type ChooseConflict } from './service';
 import type { LocalUser } from './auth/session';
 import { syncStatus } from './sync/status';
+import type { FetchFn } from './net/fetchPort';
+import { createNodeFetch, type NodeNetworkOptions } from './net/nodeFetch';
 import { SyncClient } from './sync/syncClient';
 import type { LoginItemPort } from './settings';
 import { ServerChoice } from './serverChoice';
@@ -49,6 +51,12 @@ export interface CoreOptions {
   requireHttps?: boolean;
   /** "Start with the computer" (Electron's login items in the shell). */
   loginItem?: LoginItemPort;
+  /**
+   * The network: the shell passes Electron's net.fetch (OS proxy, PAC, certificate store). Without it the
+   * core uses undici with the explicit `network` options (tests, benchmarks).
+   */
+  fetch?: FetchFn;
+  network?: NodeNetworkOptions;
   /** Records per pulled page (default 500); small pages make crash tests bite mid-pull. */
   pullPageSize?: number;
 }
@@ -94,13 +102,14 @@ export function createCore(options: CoreOptions): Core {
   const secrets = options.secretStore ?? memorySecretStore();
   const session: { user: (LocalUser & { offline: boolean }) | null } = { user: null };
   // IT's environment setting wins; else what Settings saved; else none (the shell may add the demo server).
-  const server = new ServerChoice(db, options.serverUrl, (url) => worker.setClient(new SyncClient(url)));
+  const fetch = options.fetch ?? createNodeFetch(options.network);
+  const server = new ServerChoice(db, options.serverUrl, (url) => worker.setClient(new SyncClient(url, fetch)));
   let ready = false;
   const pullWriter = options.pullOnMainThread ? null : createPullWriter(journalPath, logger);
   const worker = new SyncWorker({
     db,
     pullWriter,
-    client: server.url ? new SyncClient(server.url) : null,
+    client: server.url ? new SyncClient(server.url, fetch) : null,
     secrets,
     logger,
     now,
@@ -121,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
     emit,
     worker,
     session,
+    fetch,
     chooseConflict: options.chooseConflict ?? (async () => 'later'),
   }));
   ready = true;

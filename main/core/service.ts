@@ -14,6 +14,7 @@ import type { CoreEventListener } from './index';
 import type { ConflictChoice, WorkOrderConflict } from '../../shared/domain/sync';
 import { acknowledgeRefused, listConflicts, listDiscarded, listRefused, refusedAsCsv, resolveConflict } from './sync/conflicts';
 import { syncStatus as computeSyncStatus } from './sync/status';
+import type { FetchFn } from './net/fetchPort';
 import type { ServerChoice } from './serverChoice';
 import { checkServerUrl, currentSettings, testConnection, type LoginItemPort } from './settings';
 import { listSyncHistory } from './sync/syncHistory';
@@ -34,6 +35,8 @@ export interface ServiceDeps {
   worker: SyncWorker;
   session: { user: (LocalUser & { offline: boolean }) | null };
   chooseConflict: ChooseConflict;
+  /** The network the core was given. */
+  fetch: FetchFn;
 }
 
 /**
@@ -69,7 +72,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   return {
     getSession: session,
     signIn: async (input) => {
-      state.user = await signIn(db, secrets, server.url, input, now());
+      state.user = await signIn(db, secrets, server.url, input, now(), deps.fetch);
       worker.userSignedIn(state.user.username);
       emit('sessionChanged', session());
       if (!state.user.offline) void worker.syncNow();
@@ -138,11 +141,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     exportRefused: () => ({ csv: refusedAsCsv(db) }),
     getSettings: () => currentSettings(server, deps.loginItem),
-    testConnection: ({ url }) => testConnection(checkServerUrl(url, deps.requireHttps)),
+    testConnection: ({ url }) => testConnection(checkServerUrl(url, deps.requireHttps), deps.fetch),
     setServerUrl: async ({ url }) => {
       if (server.fixed) throw new AppError('VALIDATION_FAILED', 'This computer’s server is set by your IT department.');
       const origin = checkServerUrl(url, deps.requireHttps);
-      const test = await testConnection(origin);
+      const test = await testConnection(origin, deps.fetch);
       if (!test.ok) throw new AppError('VALIDATION_FAILED', test.message);
       server.choose(origin);
       emit('sessionChanged', session());

@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/domain/views';
 import { AppError } from '../../shared/ipc/result';
+import type { FetchFn } from './net/fetchPort';
 import { SyncClient } from './sync/syncClient';
 import type { ServerChoice } from './serverChoice';
 
@@ -29,10 +30,10 @@ export function checkServerUrl(raw: string, requireHttps: boolean): string {
   return url.origin;
 }
 
-export async function testConnection(url: string): Promise<{ ok: boolean; message: string }> {
-  return (await new SyncClient(url).healthy())
-    ? { ok: true, message: 'The server answered. Connection works.' }
-    : { ok: false, message: 'No answer from this address. Check it, and that this computer is on the network.' };
+/** Settings → Test connection: works, or why not in a sentence IT can act on (certificate, proxy, address). */
+export async function testConnection(url: string, fetch: FetchFn): Promise<{ ok: boolean; message: string }> {
+  const probe = await new SyncClient(url, fetch).probe();
+  return probe.ok ? { ok: true, message: 'The server answered. Connection works.' } : { ok: false, message: probe.reason };
 }
 
 export function currentSettings(server: ServerChoice, loginItem: LoginItemPort | undefined): Settings {

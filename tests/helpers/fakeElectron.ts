@@ -76,7 +76,8 @@ export function createFakeElectron() {
     Tray: FakeTray,
     Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) },
     nativeImage: { createFromPath: vi.fn((file: string) => ({ file })) },
-    net: { isOnline: vi.fn(() => true) },
+    // Electron's net.fetch goes through Chromium's network stack; here, Node's fetch on loopback stands in.
+    net: { isOnline: vi.fn(() => true), fetch: vi.fn((url: string, init?: RequestInit) => fetch(url, init)) },
     safeStorage: {
       isEncryptionAvailable: vi.fn(() => false),
       getSelectedStorageBackend: vi.fn(() => 'basic_text'),

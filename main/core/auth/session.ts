@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/ipc/result';
 import type { Db } from '../db/connection';
 import type { SecretStore } from './secretStore';
+import type { FetchFn } from '../net/fetchPort';
 import { checkVerifier, makeVerifier, makeVerifierSync } from './verifier';
 
 export interface LocalUser {
@@ -27,13 +28,14 @@ export async function signIn(
   serverUrl: string | undefined,
   input: z.output<typeof SignInInput>,
   now: string,
+  fetch: FetchFn,
 ): Promise<LocalUser & { offline: boolean }> {
   const known = db
     .prepare<[string], { username: string; role: Role; verifier: string }>('SELECT * FROM local_accounts WHERE username = ?')
     .get(input.username);
 
   if (serverUrl) {
-    const answer = await askServer(serverUrl, input);
+    const answer = await askServer(fetch, serverUrl, input);
     if (answer.kind === 'accepted') {
       const verifier = await makeVerifier(input.password);
       db.prepare(
@@ -65,7 +67,7 @@ type ServerAnswer =
   | { kind: 'refused'; message: string }
   | { kind: 'unreachable' };
 
-async function askServer(serverUrl: string, input: { username: string; password: string }): Promise<ServerAnswer> {
+async function askServer(fetch: FetchFn, serverUrl: string, input: { username: string; password: string }): Promise<ServerAnswer> {
   let response: Response;
   try {
     response = await fetch(`${serverUrl}${API_PREFIX}/auth/login`, {

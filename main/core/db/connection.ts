@@ -14,7 +14,9 @@ export function openDatabase(file: string): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // The pull writer's thread holds the write lock for a page at a time; on a busy PC that can take seconds.
+    // A technician's save waits for it rather than failing (it is never lost, only later).
+    db.pragma('busy_timeout = 30000');
     // Statement journals (SQLite keeps one per write statement when foreign keys are on) in memory, not
     // in a temp file per statement: upserting 10,000 work orders went from ~700 ms to ~250 ms.
     db.pragma('temp_store = MEMORY');

@@ -8,6 +8,8 @@ import {
   type RejectionCode,
   type MutationResult,
 } from '../../../shared/sync/protocol';
+import type { FetchFn } from '../net/fetchPort';
+import { describeNetworkError } from '../net/networkError';
 
 /** Why a request did not get an answer we can use; the worker decides what each means. */
 export class SyncRequestError extends Error {
@@ -30,7 +32,26 @@ const HEALTH_TIMEOUT_MS = 3_000;
  * as unreachable, never trusted.
  */
 export class SyncClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    /** The network the shell gives (Electron's net.fetch), or undici with explicit proxy and CA under Node. */
+    private readonly fetch: FetchFn,
+  ) {}
+
+  /** Online, or why not, in a sentence IT can act on (Settings → Test connection). */
+  async probe(): Promise<{ ok: true } | { ok: false; reason: string }> {
+    let reason = '';
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const response = await this.fetch(`${this.baseUrl}${API_PREFIX}/health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
+        if (response.ok) return { ok: true };
+        reason = `Something answered at ${this.baseUrl}, but not as a Shopfloor sync server does (HTTP ${response.status}). Check the address.`;
+      } catch (error) {
+        reason = describeNetworkError(error, this.baseUrl);
+      }
+    }
+    return { ok: false, reason };
+  }
 
   /**
    * Online means the server answers this in time, whatever the OS says. Asked
@@ -38,15 +59,7 @@ export class SyncClient {
    * connection that is already dead, which says nothing about the server.
    */
   async healthy(): Promise<boolean> {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const response = await fetch(`${this.baseUrl}${API_PREFIX}/health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
-        if (response.ok) return true;
-      } catch {
-        // try once more on a fresh connection
-      }
-    }
-    return false;
+    return (await this.probe()).ok;
   }
 
   async push(token: string, clientId: string, mutations: Mutation[]): Promise<MutationResult[]> {
@@ -86,7 +99,7 @@ export class SyncClient {
   private async request(method: string, path: string, token: string, body?: unknown, as: 'json' | 'text' = 'json'): Promise<unknown> {
     let response: Response;
     try {
-      response = await fetch(`${this.baseUrl}${API_PREFIX}${path}`, {
+      response = await this.fetch(`${this.baseUrl}${API_PREFIX}${path}`, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body === undefined ? undefined : JSON.stringify(body),
