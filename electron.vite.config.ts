@@ -27,7 +27,11 @@ export default defineConfig({
       outDir: 'out/main',
       // The pull writer runs on a worker thread: its own entry, next to index.js.
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/index.ts'), pullWriterWorker: resolve(__dirname, 'main/core/sync/pullWriterWorker.ts') },
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          core: resolve(__dirname, 'main/core/index.ts'),
+          pullWriterWorker: resolve(__dirname, 'main/core/sync/pullWriterWorker.ts'),
+        },
       },
     },
   },
