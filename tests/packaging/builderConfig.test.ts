@@ -22,6 +22,10 @@ describe('electron-builder.yml', () => {
     expect(config.msi).toMatchObject({ perMachine: true, runAfterFinish: false });
   });
 
+  it('keeps one MSI upgrade code, so each new MSI replaces the installed one instead of installing beside it', () => {
+    expect(config.msi?.upgradeCode).toBe('94EE1FDF-BEE0-5C45-AD2B-33ACB3B539B7');
+  });
+
   it('builds a deb and an AppImage for Linux', () => {
     expect(config.linux.target).toEqual(expect.arrayContaining(['deb', 'AppImage']));
   });

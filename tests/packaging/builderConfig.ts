@@ -12,6 +12,7 @@ const WindowsInstaller = z.object({
   oneClick: z.boolean().optional(),
   perMachine: z.boolean().optional(),
   runAfterFinish: z.boolean().optional(),
+  upgradeCode: z.string().optional(),
 });
 
 /** The part of electron-builder.yml the packaging checks read; anything else may be there too. */

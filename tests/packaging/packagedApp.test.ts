@@ -50,6 +50,8 @@ describe('the packaged app', () => {
     const mainEntry = path.posix.normalize(packaged.main);
     expect(file(mainEntry)).toBeDefined();
     expect(read(mainEntry)).toContain('"../preload/index.js"');
+    // The shell loads the core from its own file: the one the plain-Node check below loads.
+    expect(relativeRequires(read(mainEntry), mainEntry)).toContain('out/main/core.js');
     expect(file('out/preload/index.js')).toBeDefined();
 
     const html = read('out/renderer/index.html');
