@@ -100,7 +100,7 @@ describe('the packaged app', () => {
 
     const testFiles = files
       .map((f) => f.path)
-      .filter((p) => /(^|\/)(tests?|__tests__|__mocks__|spec|fixtures|__fixtures__)\/|(^|\/)test\.[cm]?js$|\.(test|spec)\.[cm]?[jt]sx?$/.test(p));
+      .filter((p) => /(^|\/)(tests?|__tests__|__mocks__|spec|fixtures|__fixtures__)\/|(^|\/)test\.[cm]?js$|\.(test|spec)(\.d)?\.[cm]?[jt]sx?$/.test(p));
     expect(testFiles).toEqual([]);
     expect(files.filter((f) => /better-sqlite3\/(src|deps)\/|test_extension/.test(f.path)).map((f) => f.path)).toEqual([]);
   });
