@@ -25,9 +25,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The pull writer runs on a worker thread: its own entry, next to index.js.
+      // The pull writer runs on a worker thread: its own entry, next to index.js. The core is
+      // its own entry too (index.js requires ./core.js), so the packaged-build check can load
+      // the very core the app runs under plain Node, without the shell that needs Electron.
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/index.ts'), pullWriterWorker: resolve(__dirname, 'main/core/sync/pullWriterWorker.ts') },
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          core: resolve(__dirname, 'main/core/index.ts'),
+          pullWriterWorker: resolve(__dirname, 'main/core/sync/pullWriterWorker.ts'),
+        },
       },
     },
   },

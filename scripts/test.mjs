@@ -10,7 +10,9 @@ const results = path.resolve('test-results');
 mkdirSync(results, { recursive: true });
 const vitestJson = path.join(results, 'vitest.json');
 const playwrightJson = path.join(results, 'playwright.json');
+const packagingJson = path.join(results, 'vitest-packaging.json');
 rmSync(vitestJson, { force: true });
+rmSync(packagingJson, { force: true });
 rmSync(playwrightJson, { force: true });
 
 const bin = (name) => path.resolve('node_modules', '.bin', name);
@@ -32,6 +34,14 @@ step('unit, integration and lint tests (vitest)', bin('vitest'), [
 
 if (step('build main, preload and renderer (electron-vite)', bin('electron-vite'), ['build'])) {
   step('security scan (Electronegativity; every finding reviewed in build/security-review.json)', process.execPath, ['scripts/security-scan.mjs']);
+  step('packaged-build checks (electron-builder --dir against a stand-in Electron)', bin('vitest'), [
+    'run',
+    '--config',
+    'tests/packaging/vitest.config.mts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${packagingJson}`,
+  ]);
   // Electron needs a display; on a headless Linux box use Xvfb when it is installed.
   const headless = process.platform === 'linux' && !process.env.DISPLAY && hasCommand('xvfb-run');
   const playwright = [bin('playwright'), 'test', '--reporter=list,json'];
@@ -51,8 +61,8 @@ const count = (layer, status) => {
   layers.set(layer, row);
 };
 
-if (existsSync(vitestJson)) {
-  for (const file of JSON.parse(readFileSync(vitestJson, 'utf8')).testResults) {
+for (const json of [vitestJson, packagingJson].filter((file) => existsSync(file))) {
+  for (const file of JSON.parse(readFileSync(json, 'utf8')).testResults) {
     const layer = path.relative('tests', file.name).split(path.sep)[0];
     for (const t of file.assertionResults) {
       count(layer, t.status === 'passed' ? 'passed' : t.status === 'failed' ? 'failed' : 'skipped');
