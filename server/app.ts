@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { UserSummary } from '../shared/domain/records';
 import { API_PREFIX } from '../shared/sync/protocol';
 import { LoginThrottle } from './auth/loginThrottle';
-import { systemClock, type Clock } from './clock';
+import type { Clock } from './clock';
 import type { ServerDatabase } from './db/database';
 import { errorHandler, HttpError } from './errors';
 import { readFeedEpoch } from './queries/meta';
@@ -10,14 +10,16 @@ import { authRoutes } from './routes/auth';
 import { syncRoutes } from './routes/sync';
 import { workOrderRoutes } from './routes/workOrders';
 import { authenticate } from './services/auth';
-import type { ServiceContext } from './services/context';
+import { serviceContext, type TokenLifetimes } from './services/context';
+import { adminRoutes } from './routes/admin';
+import { bearerToken } from './routes/bearer';
 
 export interface ServerOptions {
   database: ServerDatabase;
   /** Fastify's pino logger options, or false for none (tests). */
   logger?: boolean | object;
-  loginThrottle?: LoginThrottle;
   clock?: Clock;
+  lifetimes?: Partial<TokenLifetimes>;
 }
 
 declare module 'fastify' {
@@ -31,7 +33,7 @@ declare module 'fastify' {
  * services (server/services: rules and transactions) → queries (server/queries, server/sync:
  * plain functions of the database). Everything under /api/v1; all but health and login need a token.
  */
-export async function buildServer({ database, logger = false, loginThrottle = new LoginThrottle(), clock = systemClock }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger = false, clock, lifetimes }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, return503OnClosing: true });
   app.setErrorHandler(errorHandler);
   // PostgreSQL text cannot hold NUL and no technician types one: refuse it at the door, for every route.
@@ -43,7 +45,8 @@ export async function buildServer({ database, logger = false, loginThrottle = ne
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` } }),
   );
-  const ctx: ServiceContext = { database, clock };
+  const ctx = serviceContext(database, { clock, lifetimes });
+  const loginThrottle = new LoginThrottle(database.db, ctx.clock);
   const epoch = await readFeedEpoch(database.db);
 
   await app.register(
@@ -56,16 +59,12 @@ export async function buildServer({ database, logger = false, loginThrottle = ne
         });
         syncRoutes(secured, ctx, epoch);
         workOrderRoutes(secured, ctx);
+        adminRoutes(secured, ctx);
       });
     },
     { prefix: API_PREFIX },
   );
   return app;
-}
-
-function bearerToken(request: FastifyRequest): string {
-  const header = request.headers.authorization;
-  return typeof header === 'string' && /^Bearer /i.test(header) ? header.slice(7).trim() : '';
 }
 
 function containsNul(value: unknown, depth = 0): boolean {

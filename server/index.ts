@@ -3,6 +3,8 @@ import { buildServer } from './app';
 import { openServerDatabase, type DatabaseOptions, type ServerDatabase } from './db/database';
 import { migrateServerDatabase } from './db/migrations';
 import { seedDatabase, type SeedName } from './seed';
+import type { Clock } from './clock';
+import type { TokenLifetimes } from './services/context';
 
 export interface StartOptions extends DatabaseOptions {
   port?: number;
@@ -10,6 +12,8 @@ export interface StartOptions extends DatabaseOptions {
   seed?: SeedName;
   reset?: boolean;
   logger?: boolean | object;
+  clock?: Clock;
+  lifetimes?: Partial<TokenLifetimes>;
 }
 
 export interface RunningServer {
@@ -26,7 +30,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     await migrateServerDatabase(database.db, database.dialect);
     if (options.seed) await seedDatabase(database, options.seed, { reset: options.reset });
-    const app = await buildServer({ database, logger: options.logger ?? false });
+    const app = await buildServer({ database, logger: options.logger ?? false, clock: options.clock, lifetimes: options.lifetimes });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
