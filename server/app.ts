@@ -20,6 +20,13 @@ export interface ServerOptions {
   logger?: boolean | object;
   clock?: Clock;
   lifetimes?: Partial<TokenLifetimes>;
+  /** PEM certificate (chain) and private key: serve https instead of http. */
+  tls?: TlsFiles;
+}
+
+export interface TlsFiles {
+  cert: string | Buffer;
+  key: string | Buffer;
 }
 
 declare module 'fastify' {
@@ -33,8 +40,9 @@ declare module 'fastify' {
  * services (server/services: rules and transactions) → queries (server/queries, server/sync:
  * plain functions of the database). Everything under /api/v1; all but health and login need a token.
  */
-export async function buildServer({ database, logger = false, clock, lifetimes }: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024, return503OnClosing: true });
+export async function buildServer({ database, logger = false, clock, lifetimes, tls }: ServerOptions): Promise<FastifyInstance> {
+  // Fastify types an https instance differently; every route here works the same on both.
+  const app = Fastify({ logger, bodyLimit: 1024 * 1024, return503OnClosing: true, ...(tls ? { https: tls } : {}) }) as unknown as FastifyInstance;
   app.setErrorHandler(errorHandler);
   // PostgreSQL text cannot hold NUL and no technician types one: refuse it at the door, for every route.
   app.addHook('preValidation', async (request) => {

@@ -7,7 +7,7 @@ export const DEFAULT_DATA_DIR = './server-data';
 export async function openForCommand(dataDir: string | undefined): Promise<ServerDatabase> {
   const database = await openServerDatabase({ dataDir: dataDir ?? DEFAULT_DATA_DIR, databaseUrl: process.env.DATABASE_URL || undefined });
   try {
-    await migrateServerDatabase(database.db, database.dialect);
+    await migrateServerDatabase(database.db, database.dialect, database.schema);
   } catch (error) {
     await database.destroy();
     throw error;

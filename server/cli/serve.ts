@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startServer } from '../index';
@@ -8,7 +9,7 @@ import { Duration } from './duration';
 
 /**
  * npm run server -- --port 8080 --data ./server-data [--seed users|demo|large] [--reset] [--host 0.0.0.0]
- *                   [--access-ttl 12h] [--refresh-ttl 30d]
+ *                   [--access-ttl 12h] [--refresh-ttl 30d] [--tls-cert cert.pem --tls-key key.pem]
  * DATABASE_URL=postgres://… switches from the SQLite file to PostgreSQL.
  */
 const Args = z.object({
@@ -19,7 +20,9 @@ const Args = z.object({
   reset: z.boolean().default(false),
   'access-ttl': Duration.prefault('12h'),
   'refresh-ttl': Duration.prefault('30d'),
-});
+  'tls-cert': z.string().optional(),
+  'tls-key': z.string().optional(),
+}).refine((a) => !a['tls-cert'] === !a['tls-key'], { message: 'Give both --tls-cert and --tls-key (PEM files), or neither.', path: ['tls-cert'] });
 
 export async function serve(argv: string[]): Promise<void> {
   let values: Record<string, unknown>;
@@ -34,6 +37,8 @@ export async function serve(argv: string[]): Promise<void> {
         reset: { type: 'boolean' },
         'access-ttl': { type: 'string' },
         'refresh-ttl': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -46,6 +51,7 @@ export async function serve(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const args = parsed.data;
+  const tls = args['tls-cert'] && args['tls-key'] ? { cert: readPem(args['tls-cert'], 'certificate'), key: readPem(args['tls-key'], 'private key') } : undefined;
   try {
     const server = await startServer({
       port: args.port,
@@ -55,6 +61,7 @@ export async function serve(argv: string[]): Promise<void> {
       seed: args.seed,
       reset: args.reset,
       logger: { level: process.env.LOG_LEVEL ?? 'info' },
+      tls,
       lifetimes: { accessTtlMs: args['access-ttl'], refreshTtlMs: args['refresh-ttl'] },
     });
     server.app.log.info({ url: server.url, database: server.database.describe }, 'Shopfloor sync server listening');
@@ -76,5 +83,14 @@ export async function serve(argv: string[]): Promise<void> {
   } catch (error) {
     console.error(error instanceof SeedRefusedError ? error.message : error);
     process.exit(1);
+  }
+}
+
+function readPem(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    console.error(`Cannot read the TLS ${what} ${file}: ${(error as Error).message}`);
+    process.exit(2);
   }
 }

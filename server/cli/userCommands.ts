@@ -54,6 +54,9 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+/** Every `user` command, for the docs test. */
+export const USER_COMMANDS = Object.keys(COMMANDS);
+
 /** `npm run server -- user …`: the same account service as the admin API, on the server's database. */
 export async function runUserCommand(argv: string[]): Promise<void> {
   let json = argv.includes('--json');

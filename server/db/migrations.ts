@@ -159,9 +159,15 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   };
 }
 
-export async function migrateServerDatabase(db: Kysely<ServerSchema>, dialect: DialectName): Promise<void> {
+/**
+ * `schema`: the PostgreSQL schema in use. Kysely looks for its migration tables in every schema
+ * unless told which, and would take another schema's for ours (several servers or test runs
+ * sharing one database in separate schemas).
+ */
+export async function migrateServerDatabase(db: Kysely<ServerSchema>, dialect: DialectName, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: async () => migrations(dialect) },
   });
   const { error, results } = await migrator.migrateToLatest();

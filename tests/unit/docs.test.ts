@@ -12,7 +12,19 @@ describe('docs/sync-protocol.md', () => {
   it.each(MUTATION_TYPES)('documents the mutation type %s', (type) => {
     expect(doc).toContain(`\`${type}\``);
   });
-  it.each(['/health', '/auth/login', '/sync/push', '/sync/pull', '/work-orders/:id', '/work-orders/:id/history'])(
+  it.each([
+    '/health',
+    '/auth/login',
+    '/auth/refresh',
+    '/auth/logout',
+    '/sync/push',
+    '/sync/pull',
+    '/work-orders/:id',
+    '/work-orders/:id/history',
+    'GET /admin/users',
+    'POST /admin/users',
+    'PATCH /admin/users/:username',
+  ])(
     'documents the endpoint %s',
     (path) => expect(doc).toContain(path),
   );
