@@ -5,7 +5,6 @@ import { LoginThrottle } from './auth/loginThrottle';
 import type { Clock } from './clock';
 import type { ServerDatabase } from './db/database';
 import { errorHandler, HttpError } from './errors';
-import { readFeedEpoch } from './queries/meta';
 import { authRoutes } from './routes/auth';
 import { syncRoutes } from './routes/sync';
 import { workOrderRoutes } from './routes/workOrders';
@@ -55,7 +54,6 @@ export async function buildServer({ database, logger = false, clock, lifetimes, 
   );
   const ctx = serviceContext(database, { clock, lifetimes });
   const loginThrottle = new LoginThrottle(database.db, ctx.clock);
-  const epoch = await readFeedEpoch(database.db);
 
   await app.register(
     async (api) => {
@@ -65,7 +63,7 @@ export async function buildServer({ database, logger = false, clock, lifetimes, 
         secured.addHook('preHandler', async (request: FastifyRequest) => {
           request.user = await authenticate(ctx, bearerToken(request));
         });
-        syncRoutes(secured, ctx, epoch);
+        syncRoutes(secured, ctx);
         workOrderRoutes(secured, ctx);
         adminRoutes(secured, ctx);
       });

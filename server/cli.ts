@@ -1,8 +1,10 @@
 /**
- * npm run server -- [--port …]        runs the server (server/cli/serve.ts)
- * npm run server -- user <command> …  manages accounts (server/cli/userCommands.ts)
+ * npm run server -- [--port …]                 runs the server (server/cli/serve.ts)
+ * npm run server -- user <command> …           manages accounts (server/cli/userCommands.ts)
+ * npm run server -- backup|restore …           SQLite backups (server/cli/backupCommands.ts)
  * Each loads only what it needs: a quick command does not pay for starting Fastify.
  */
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'user') void import('./cli/userCommands').then((m) => m.runUserCommand(rest));
+else if (command === 'backup' || command === 'restore') void import('./cli/backupCommands').then((m) => m.runBackupCommand(command, rest));
 else void import('./cli/serve').then((m) => m.serve(process.argv.slice(2)));

@@ -24,23 +24,24 @@ const Args = z.object({
   'tls-key': z.string().optional(),
 }).refine((a) => !a['tls-cert'] === !a['tls-key'], { message: 'Give both --tls-cert and --tls-key (PEM files), or neither.', path: ['tls-cert'] });
 
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  seed: { type: 'string' },
+  reset: { type: 'boolean' },
+  'access-ttl': { type: 'string' },
+  'refresh-ttl': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+} as const;
+/** Every option of the server, for the docs test. */
+export const SERVE_OPTIONS = Object.keys(OPTIONS);
+
 export async function serve(argv: string[]): Promise<void> {
   let values: Record<string, unknown>;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        seed: { type: 'string' },
-        reset: { type: 'boolean' },
-        'access-ttl': { type: 'string' },
-        'refresh-ttl': { type: 'string' },
-        'tls-cert': { type: 'string' },
-        'tls-key': { type: 'string' },
-      },
-    }));
+    ({ values } = parseArgs({ args: argv, options: OPTIONS }));
   } catch (error) {
     console.error(`${(error as Error).message}. Commands: npm run server -- [--port …] to serve, or npm run server -- user … for accounts.`);
     process.exit(2);

@@ -4,7 +4,7 @@ import { parseOr400 } from '../errors';
 import type { ServiceContext } from '../services/context';
 import { pull, push } from '../services/sync';
 
-export function syncRoutes(secured: FastifyInstance, ctx: ServiceContext, epoch: string) {
+export function syncRoutes(secured: FastifyInstance, ctx: ServiceContext) {
   secured.post('/sync/push', async (request) => {
     const { clientId, mutations } = parseOr400(PushRequest, request.body);
     return { results: await push(ctx, request.user!, clientId, mutations) };
@@ -12,6 +12,6 @@ export function syncRoutes(secured: FastifyInstance, ctx: ServiceContext, epoch:
 
   secured.get('/sync/pull', async (request) => {
     const { cursor, limit } = parseOr400(PullQuery, request.query);
-    return pull(ctx, epoch, cursor, limit);
+    return pull(ctx, cursor, limit);
   });
 }

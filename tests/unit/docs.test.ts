@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SERVE_OPTIONS } from '../../server/cli/serve';
+import { USER_COMMANDS } from '../../server/cli/userCommands';
 import { ERROR_CODES, MUTATION_TYPES, REJECTION_CODES } from '../../shared/sync/protocol';
 
 /** docs/sync-protocol.md is how others write clients: it must name every code and type we can send. */
@@ -28,4 +30,15 @@ describe('docs/sync-protocol.md', () => {
     'documents the endpoint %s',
     (path) => expect(doc).toContain(path),
   );
+});
+
+/** docs/operations.md is how an IT person runs the server: every option and command must be in it. */
+describe('docs/operations.md', () => {
+  const operations = readFileSync('docs/operations.md', 'utf8');
+  it.each(SERVE_OPTIONS)('documents the server option --%s', (option) => {
+    expect(operations).toContain(`--${option}`);
+  });
+  it.each(USER_COMMANDS)('documents the command user %s', (command) => {
+    expect(operations).toContain(`user ${command}`);
+  });
 });
