@@ -6,3 +6,7 @@ export async function readFeedEpoch(db: Kysely<ServerSchema>): Promise<string> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', 'feed_epoch').executeTakeFirstOrThrow();
   return row.value;
 }
+
+export async function writeFeedEpoch(db: Kysely<ServerSchema>, epoch: string): Promise<void> {
+  await db.updateTable('meta').set({ value: epoch }).where('key', '=', 'feed_epoch').execute();
+}

@@ -1,15 +1,24 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server';
-import { ApiClient, makeCommandTestDatabase, MutationFactory, startTestServer, type CommandTestDatabase } from '../helpers/testServer';
+import {
+  ApiClient,
+  makeCommandTestDatabase,
+  MutationFactory,
+  POSTGRES_SKIP_REASON,
+  startTestServer,
+  TEST_DATABASE_URL,
+  type CommandTestDatabase,
+} from '../helpers/testServer';
 import { makeTempDir } from '../helpers/tempDir';
 
 /**
  * `npm run server -- backup|restore` on SQLite, while the server keeps serving: after a restore a
  * workstation's cursor is refused with RESYNC_REQUIRED, it pulls the restored data from the start,
- * and its unsent change still goes through. (PostgreSQL backups are pg_dump's job: docs/operations.md.)
+ * and its unsent change still goes through. On PostgreSQL the same holds with pg_dump, pg_restore and
+ * `renew-feed-epoch`, the commands docs/operations.md gives.
  */
 const temp = makeTempDir('shopfloor-backup-');
 let database: CommandTestDatabase;
@@ -25,9 +34,9 @@ afterAll(async () => {
   temp.remove();
 });
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['server/cli.ts', ...args, ...database.cliArgs], {
-    env: { ...process.env, ...database.cliEnv, ...env },
+async function cli(args: string[], env: Record<string, string> = {}, on: CommandTestDatabase = database) {
+  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['server/cli.ts', ...args, ...on.cliArgs], {
+    env: { ...process.env, ...on.cliEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -85,5 +94,43 @@ describe('npm run server -- backup / restore (SQLite)', () => {
       code: 2,
       stderr: expect.stringContaining('pg_dump'),
     });
+  }, 120_000);
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('pg_dump / pg_restore / renew-feed-epoch (PostgreSQL)', () => {
+  if (!TEST_DATABASE_URL) console.log(`[backup tests] ${POSTGRES_SKIP_REASON}`);
+  let pgDatabase: CommandTestDatabase;
+  let pgServer: RunningServer;
+  beforeAll(async () => {
+    pgDatabase = await makeCommandTestDatabase('postgres');
+    pgServer = await startTestServer(pgDatabase, { seed: 'users' });
+  });
+  afterAll(async () => {
+    await pgServer?.close();
+    await pgDatabase?.drop();
+  });
+
+  it('restores a dump under a running server; after renew-feed-epoch workstations resync and keep their unsent changes', async () => {
+    const url = pgDatabase.cliEnv.DATABASE_URL!;
+    const dump = path.join(temp.dir, 'shopfloor.dump');
+    const workstation = await new ApiClient(pgServer.url).login('alice');
+    const outbox = new MutationFactory();
+    const kept = outbox.createWorkOrder({ title: 'Kept: made before the dump' });
+    expect((await workstation.push(outbox.clientId, [kept]))[0]!.status).toBe('applied');
+    execFileSync('pg_dump', ['--format=custom', `--file=${dump}`, url]);
+
+    const lost = outbox.createWorkOrder({ title: 'Lost: made after the dump' });
+    expect((await workstation.push(outbox.clientId, [lost]))[0]!.status).toBe('applied');
+    const { cursor } = await workstation.pullAll();
+
+    execFileSync('pg_restore', ['--clean', '--if-exists', '--single-transaction', `--dbname=${url}`, dump]);
+    expect(await cli(['renew-feed-epoch'], {}, pgDatabase)).toMatchObject({ code: 0, stdout: expect.stringContaining('Renewed the feed epoch') });
+
+    expect((await workstation.request('GET', `/sync/pull?cursor=${encodeURIComponent(cursor)}`)).body.error.code).toBe('RESYNC_REQUIRED');
+    const again = await workstation.pullAll();
+    const titles = again.changes.filter((c) => c.entity === 'workOrder').map((c) => (c.record as { title: string }).title);
+    expect(titles).toEqual(['Kept: made before the dump']);
+    const unsent = outbox.createWorkOrder({ title: 'Typed offline during the restore' });
+    expect((await workstation.push(outbox.clientId, [unsent]))[0]!.status).toBe('applied');
   }, 120_000);
 });
