@@ -41,4 +41,7 @@ describe('docs/operations.md', () => {
   it.each(USER_COMMANDS)('documents the command user %s', (command) => {
     expect(operations).toContain(`user ${command}`);
   });
+  it.each(['backup --to', 'restore --from', 'renew-feed-epoch', 'pg_dump', 'pg_restore'])('documents %s', (command) => {
+    expect(operations).toContain(command);
+  });
 });
