@@ -3,13 +3,14 @@ import { parseArgs } from 'node:util';
 import { readCsv } from '../import/csv';
 import { serviceContext } from '../services/context';
 import { importAssets } from '../services/importAssets';
+import { importUsers } from '../services/importUsers';
 import { openForCommand } from './database';
 import { CommandError, fail, succeed } from './output';
 
-const USAGE = `Usage: npm run server -- import assets <file.csv> [--dry-run] [--skip-invalid] [--data <folder>] [--json]
+const USAGE = `Usage: npm run server -- import assets|users <file.csv> [--dry-run] [--skip-invalid] [--data <folder>] [--json]
 Columns and examples: docs/import.md.`;
 
-/** `npm run server -- import assets <file.csv>`: the plant's register into the server's database. */
+/** `npm run server -- import assets|users <file.csv>`: the shop's register and accounts into the server's database. */
 export async function runImportCommand(argv: string[]): Promise<void> {
   let json = argv.includes('--json');
   try {
@@ -25,7 +26,8 @@ export async function runImportCommand(argv: string[]): Promise<void> {
     });
     json = values.json;
     const [kind, file] = positionals;
-    if (kind !== 'assets') throw new CommandError(kind ? `Importing ${kind} is not supported yet.\n${USAGE}` : USAGE, 2, 'USAGE');
+    const importer = kind === 'assets' ? importAssets : kind === 'users' ? importUsers : undefined;
+    if (!importer) throw new CommandError(kind ? `Importing ${kind} is not supported yet.\n${USAGE}` : USAGE, 2, 'USAGE');
     if (!file) throw new CommandError(`Name the file to import.\n${USAGE}`, 2, 'USAGE');
     let text: string;
     try {
@@ -36,7 +38,7 @@ export async function runImportCommand(argv: string[]): Promise<void> {
     const { columns, rows } = readCsv(text);
     const database = await openForCommand(values.data);
     try {
-      const result = await importAssets(serviceContext(database), columns, rows, { dryRun: values['dry-run'], skipInvalid: values['skip-invalid'] });
+      const result = await importer(serviceContext(database), columns, rows, { dryRun: values['dry-run'], skipInvalid: values['skip-invalid'] });
       const counts = `${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged`;
       if (result.errors.length && !values['skip-invalid']) {
         const problems = result.errors.join('\n');
@@ -44,7 +46,9 @@ export async function runImportCommand(argv: string[]): Promise<void> {
         throw new CommandError(`Nothing was imported: ${result.errors.length} rows have errors (fix them, or pass --skip-invalid):\n${problems}`, 1, 'VALIDATION_FAILED');
       }
       const skipped = result.errors.length ? `\n${values['dry-run'] ? 'Would skip' : 'Skipped'} ${result.errors.length} rows:\n${result.errors.join('\n')}` : '';
-      succeed(json, `${values['dry-run'] ? 'Dry run, nothing written: ' : 'Imported assets: '}${counts}.${skipped}`, result);
+      const passwords = Object.entries(result.generatedPasswords ?? {}).map(([name, password]) => `${name}: ${password}`);
+      const shown = passwords.length ? `\nGenerated passwords (shown only now, hand them over safely):\n${passwords.join('\n')}` : '';
+      succeed(json, `${values['dry-run'] ? 'Dry run, nothing written: ' : `Imported ${kind}: `}${counts}.${skipped}${shown}`, result);
     } finally {
       await database.destroy();
     }

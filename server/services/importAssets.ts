@@ -1,26 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import type { AssetsTable } from '../db/schema';
 import { chunks } from '../domain/writeSession';
 import { AssetImportRow, ASSET_COLUMNS, REQUIRED_ASSET_COLUMNS } from '../import/assetRows';
 import type { CsvRow } from '../import/csv';
 import { nowIso, type ServiceContext } from './context';
-
-export interface ImportOptions {
-  /** Check and count, write nothing. */
-  dryRun?: boolean;
-  /** Import the valid rows and report the others; without it any error writes nothing. */
-  skipInvalid?: boolean;
-}
-
-export interface ImportReport {
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  written: boolean;
-  errors: string[];
-}
+import { describeIssue, report, type ImportOptions, type ImportReport } from './importReport';
 
 type Row = Omit<AssetsTable, 'version' | 'updated_at'>;
 const COMPARED = ['name', 'location', 'category', 'manufacturer', 'model', 'serial_number', 'parent_id', 'status'] as const;
@@ -119,18 +103,4 @@ function parentsFirst(assets: AssetsTable[]): AssetsTable[] {
   return assets.map((a) => [depth(a), a] as const).sort((x, y) => x[0] - y[0]).map(([, a]) => a);
 }
 
-function report(partial: Partial<ImportReport>): ImportReport {
-  return { created: 0, updated: 0, unchanged: 0, skipped: 0, written: false, errors: [], ...partial };
-}
 
-/** "line 14, status: 'retird' is not one of in_service, out_of_service, retired". */
-function describeIssue(line: number, error: z.ZodError, values: Record<string, string>): string {
-  const issue = error.issues[0]!;
-  const column = String(issue.path[0] ?? '');
-  const value = values[column];
-  if (issue.code === 'invalid_value' && 'values' in issue) {
-    return `line ${line}, ${column}: '${value}' is not one of ${(issue.values as unknown[]).join(', ')}.`;
-  }
-  if (value === undefined) return `line ${line}, ${column}: the cell is empty, and it is required.`;
-  return `line ${line}, ${column}: ${issue.message}`;
-}

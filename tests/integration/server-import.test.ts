@@ -8,7 +8,7 @@ import type { RunningServer } from '../../server';
 import { makeTempDir } from '../helpers/tempDir';
 import { ApiClient, DIALECTS, makeCommandTestDatabase, startTestServer, type CommandTestDatabase } from '../helpers/testServer';
 
-/** `npm run server -- import assets` with files as spreadsheets write them; the real CLI on SQLite and PostgreSQL. */
+/** `npm run server -- import assets|users` with files as spreadsheets write them; the real CLI on SQLite and PostgreSQL. */
 const temp = makeTempDir('shopfloor-import-');
 afterAll(() => temp.remove());
 
@@ -101,8 +101,30 @@ describe.each(DIALECTS)('npm run server -- import assets on %s', (dialect) => {
     expect((await assets()).get('NEW-1')).toMatchObject({ name: 'New press' });
   }, 120_000);
 
+  it('imports users: given or generated passwords (shown once), the same file again changes nothing', async () => {
+    const users = file('\uFEFFUsername;Role;Password\r\nKarl;technician;karls-password\r\nlena ; supervisor ;\r\n');
+    const imported = await cli(['users', users]);
+    expect(imported.code).toBe(0);
+    const generated = /^lena: (\S{20})$/m.exec(imported.stdout)?.[1];
+    expect(imported.stdout).toContain('Imported users: 2 new, 0 changed, 0 unchanged.\nGenerated passwords (shown only now, hand them over safely):');
+    const signIn = (username: string, password: string) => new ApiClient(server.url).request('POST', '/auth/login', { username, password });
+    expect(await signIn('karl', 'karls-password')).toMatchObject({ status: 200, body: { user: { id: 'karl', role: 'technician' } } });
+    expect((await signIn('lena', generated!)).body.user.role).toBe('supervisor');
+
+    expect(JSON.parse((await cli(['users', users, '--json'])).stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await cli(['users', file('username,role\nkarl,supervisor\n')])).toMatchObject({ code: 0, stdout: 'Imported users: 0 new, 1 changed, 0 unchanged.\n' });
+    expect((await signIn('karl', 'karls-password')).body.user.role).toBe('supervisor');
+
+    const faulty = await cli(['users', file('username,role,password\nmia,technician,short\nnoah,boss,\n')]);
+    expect(faulty.code).toBe(1);
+    expect(faulty.stderr).toContain('line 2, password: A password needs at least 8 characters.');
+    expect(faulty.stderr).toContain("line 3, role: 'boss' is not one of technician, supervisor, admin.");
+    expect((await signIn('mia', 'short')).status).toBe(401);
+  }, 120_000);
+
   it('checks the example file of docs/import.md', async () => {
     expect(await cli(['assets', 'docs/examples/assets.csv', '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Dry run, nothing written: \d+ new/) });
+    expect(await cli(['users', 'docs/examples/users.csv', '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Dry run, nothing written: \d+ new/) });
   }, 120_000);
 
   it('says which columns are missing, and what it cannot import yet', async () => {
