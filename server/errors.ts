@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode | RejectionCode,
     message: string,
     readonly extra: Record<string, unknown> = {},
+    /** Response headers that belong to the refusal, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -36,6 +38,7 @@ export function errorHandler(error: FastifyError | HttpError, request: FastifyRe
   if (error instanceof HttpError) {
     return reply
       .status(error.status)
+      .headers(error.headers)
       .send({ error: { code: error.code, message: error.message, ...error.extra } });
   }
   const known = error.code ? FASTIFY_CODES[error.code] : undefined;

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from './app';
+import { buildServer, type TlsFiles } from './app';
 import { openServerDatabase, type DatabaseOptions, type ServerDatabase } from './db/database';
 import { migrateServerDatabase } from './db/migrations';
 import { seedDatabase, type SeedName } from './seed';
+import type { Clock } from './clock';
+import type { TokenLifetimes } from './services/context';
 
 export interface StartOptions extends DatabaseOptions {
   port?: number;
@@ -10,6 +12,9 @@ export interface StartOptions extends DatabaseOptions {
   seed?: SeedName;
   reset?: boolean;
   logger?: boolean | object;
+  clock?: Clock;
+  lifetimes?: Partial<TokenLifetimes>;
+  tls?: TlsFiles;
 }
 
 export interface RunningServer {
@@ -24,9 +29,9 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const database = await openServerDatabase(options);
   try {
-    await migrateServerDatabase(database.db, database.dialect);
+    await migrateServerDatabase(database.db, database.dialect, database.schema);
     if (options.seed) await seedDatabase(database, options.seed, { reset: options.reset });
-    const app = await buildServer({ database, logger: options.logger ?? false });
+    const app = await buildServer({ database, logger: options.logger ?? false, clock: options.clock, lifetimes: options.lifetimes, tls: options.tls });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
@@ -34,7 +39,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     return {
       app,
       database,
-      url: `http://${host}:${port}`,
+      url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
       close: async () => {
         await app.close();
         await database.destroy();

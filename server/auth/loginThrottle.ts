@@ -1,37 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock';
+import type { ServerSchema } from '../db/schema';
+
 /**
  * Slows down password guessing: after `maxFailures` failed logins for one
  * username from one address within `windowMs`, further attempts are refused
- * until the window has passed. Kept in memory per server instance: enough to
- * make guessing slow, and a restart does not lock anybody out for good.
+ * until the window has passed. Counted in the database, so a guesser gains
+ * nothing by spreading attempts over several server instances; the window
+ * ends by itself, so nobody is locked out for good.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, { count: number; since: number }>();
-
   constructor(
+    private readonly db: Kysely<ServerSchema>,
+    private readonly clock: Clock,
     private readonly maxFailures = 5,
     private readonly windowMs = 15 * 60_000,
-    private readonly clock: () => number = Date.now,
   ) {}
 
   /** Seconds to wait, or 0 when an attempt may go ahead. */
-  retryAfter(key: string): number {
-    const entry = this.failures.get(key);
+  async retryAfter(key: string): Promise<number> {
+    const entry = await this.db.selectFrom('login_failures').select(['failures', 'since']).where('key', '=', key).executeTakeFirst();
     if (!entry) return 0;
-    const elapsed = this.clock() - entry.since;
-    if (elapsed >= this.windowMs) {
-      this.failures.delete(key);
-      return 0;
-    }
-    return entry.count >= this.maxFailures ? Math.ceil((this.windowMs - elapsed) / 1000) : 0;
+    const elapsed = this.clock().getTime() - Date.parse(entry.since);
+    if (elapsed >= this.windowMs) return 0;
+    return entry.failures >= this.maxFailures ? Math.ceil((this.windowMs - elapsed) / 1000) : 0;
   }
 
-  failed(key: string): void {
-    const entry = this.failures.get(key);
-    if (!entry || this.clock() - entry.since >= this.windowMs) this.failures.set(key, { count: 1, since: this.clock() });
-    else entry.count += 1;
+  /** One statement, so failures counted by two instances at once both count. */
+  async failed(key: string): Promise<void> {
+    const now = this.clock();
+    const windowStart = new Date(now.getTime() - this.windowMs).toISOString();
+    await this.db
+      .insertInto('login_failures')
+      .values({ key, failures: 1, since: now.toISOString() })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          failures: eb.case().when('login_failures.since', '>', windowStart).then(eb('login_failures.failures', '+', 1)).else(1).end(),
+          since: eb.case().when('login_failures.since', '>', windowStart).then(eb.ref('login_failures.since')).else(now.toISOString()).end(),
+        })),
+      )
+      .execute();
   }
 
-  succeeded(key: string): void {
-    this.failures.delete(key);
+  async succeeded(key: string): Promise<void> {
+    await this.db.deleteFrom('login_failures').where('key', '=', key).execute();
   }
 }

@@ -12,6 +12,8 @@ export interface ServerDatabase {
   dialect: DialectName;
   /** Where the data lives, for logs (never a password). */
   describe: string;
+  /** PostgreSQL: the schema in use when not `public`. */
+  schema?: string;
   destroy(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ async function openPostgres(databaseUrl: string, schema?: string): Promise<Serve
     db,
     dialect: 'postgres',
     describe: `PostgreSQL ${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
+    schema,
     destroy: () => db.destroy(),
   };
 }

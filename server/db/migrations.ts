@@ -135,12 +135,39 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await typed.insertInto('meta').values({ key: 'feed_epoch', value: randomUUID() }).execute();
       },
     },
+    '0020-accounts-and-expiring-tokens': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
+        // Tokens issued before this version never expired: they now live one more default access lifetime.
+        const until = new Date(Date.now() + 12 * 3600_000).toISOString();
+        await db.schema.alterTable('tokens').addColumn('kind', 'text', (c) => c.notNull().defaultTo('access')).execute();
+        await db.schema.alterTable('tokens').addColumn('expires_at', 'text', (c) => c.notNull().defaultTo(until)).execute();
+        await db.schema.alterTable('tokens').addColumn('family_id', 'text', (c) => c.notNull().defaultTo('')).execute();
+        await db.schema.alterTable('tokens').addColumn('revoked_at', 'text').execute();
+        await db.schema.alterTable('tokens').addColumn('used_at', 'text').execute();
+        await sql`UPDATE tokens SET family_id = token_hash`.execute(db);
+        await db.schema.createIndex('tokens_by_family').on('tokens').column('family_id').execute();
+        await db.schema.createIndex('tokens_by_user').on('tokens').column('user_id').execute();
+        await db.schema
+          .createTable('login_failures')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('since', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 
-export async function migrateServerDatabase(db: Kysely<ServerSchema>, dialect: DialectName): Promise<void> {
+/**
+ * `schema`: the PostgreSQL schema in use. Kysely looks for its migration tables in every schema
+ * unless told which, and would take another schema's for ours (several servers or test runs
+ * sharing one database in separate schemas).
+ */
+export async function migrateServerDatabase(db: Kysely<ServerSchema>, dialect: DialectName, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: async () => migrations(dialect) },
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -10,6 +10,8 @@ export interface UsersTable {
   role: 'technician' | 'supervisor' | 'admin';
   password_hash: string;
   created_at: string;
+  /** Set while the account is disabled: it cannot sign in and holds no live token. */
+  disabled_at: string | null;
 }
 
 export interface TokensTable {
@@ -17,6 +19,21 @@ export interface TokensTable {
   token_hash: string;
   user_id: string;
   created_at: string;
+  /** `access` (a bearer token) or `refresh` (traded once for a new pair). */
+  kind: 'access' | 'refresh';
+  expires_at: string;
+  /** Every token descended from one sign-in: reuse of a spent refresh token revokes them all. */
+  family_id: string;
+  revoked_at: string | null;
+  /** A refresh token's one use. */
+  used_at: string | null;
+}
+
+/** Failed sign-ins per user name and address, in the database so every instance counts the same. */
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  since: string;
 }
 
 export interface AssetsTable {
@@ -121,6 +138,7 @@ export interface MetaTable {
 export interface ServerSchema {
   users: UsersTable;
   tokens: TokensTable;
+  login_failures: LoginFailuresTable;
   assets: AssetsTable;
   work_orders: WorkOrdersTable;
   hours_entries: HoursEntriesTable;

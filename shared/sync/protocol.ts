@@ -31,7 +31,11 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'BAD_JSON',
   'UNAUTHORIZED',
+  'TOKEN_EXPIRED',
+  'FORBIDDEN',
   'NOT_FOUND',
+  'USER_EXISTS',
+  'LAST_ADMIN',
   'PRECONDITION_FAILED',
   'PRECONDITION_REQUIRED',
   'TOO_MANY_ATTEMPTS',
@@ -51,8 +55,21 @@ export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
 });
-export const LoginResponse = z.object({ token: z.string(), user: UserSummary });
+/**
+ * `token` is the access token (Authorization: Bearer). `refreshToken` and `expiresAt` (when the
+ * access token expires) are optional so a client still signs in to a server from before they existed.
+ */
+export const LoginResponse = z.object({
+  token: z.string(),
+  refreshToken: z.string().optional(),
+  expiresAt: Timestamp.optional(),
+  user: UserSummary,
+});
 export type LoginResponse = z.infer<typeof LoginResponse>;
+/** POST /auth/refresh answers with a LoginResponse (a new access and refresh token). */
+export const RefreshRequest = z.object({ refreshToken: z.string().min(1).max(200) });
+/** POST /auth/logout: the bearer token's sign-in is revoked, or the one of `refreshToken`. */
+export const LogoutRequest = z.object({ refreshToken: z.string().min(1).max(200).optional() });
 
 // ---- push ----------------------------------------------------------------
 

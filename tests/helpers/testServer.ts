@@ -144,3 +144,39 @@ export class MutationFactory {
 export async function startTestServer(database: TestDatabase, extra: StartOptions = {}): Promise<RunningServer> {
   return startServer({ ...database.options, ...extra });
 }
+
+/**
+ * A database a separate process can open the way an operator's command does: `--data <dir>` for
+ * SQLite, `DATABASE_URL` for PostgreSQL (a fresh database, since a command has no schema option).
+ */
+export interface CommandTestDatabase extends TestDatabase {
+  /** Arguments and environment that point the server's CLI at this database. */
+  cliArgs: string[];
+  cliEnv: Record<string, string>;
+}
+
+export async function makeCommandTestDatabase(dialect: TestDialect): Promise<CommandTestDatabase> {
+  if (dialect === 'sqlite') {
+    const temp = makeTempDir('shopfloor-cli-db-');
+    return { dialect, options: { dataDir: temp.dir }, cliArgs: ['--data', temp.dir], cliEnv: { DATABASE_URL: '' }, drop: async () => temp.remove() };
+  }
+  const name = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return {
+    dialect,
+    options: { databaseUrl: url.toString() },
+    cliArgs: [],
+    cliEnv: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}

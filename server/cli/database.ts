@@ -1,0 +1,16 @@
+import { openServerDatabase, type ServerDatabase } from '../db/database';
+import { migrateServerDatabase } from '../db/migrations';
+
+export const DEFAULT_DATA_DIR = './server-data';
+
+/** The server's database as the running server opens it: --data for SQLite, DATABASE_URL for PostgreSQL. */
+export async function openForCommand(dataDir: string | undefined): Promise<ServerDatabase> {
+  const database = await openServerDatabase({ dataDir: dataDir ?? DEFAULT_DATA_DIR, databaseUrl: process.env.DATABASE_URL || undefined });
+  try {
+    await migrateServerDatabase(database.db, database.dialect, database.schema);
+  } catch (error) {
+    await database.destroy();
+    throw error;
+  }
+  return database;
+}
