@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/ipc/result';
 import type { Db } from '../db/connection';
 import type { SecretStore } from './secretStore';
+import { saveSession, type ServerSession } from './tokens';
 import type { FetchFn } from '../net/fetchPort';
 import { checkVerifier, makeVerifier, makeVerifierSync } from './verifier';
 
@@ -13,7 +14,6 @@ export interface LocalUser {
   role: Role;
 }
 
-export const tokenKey = (username: string) => `token:${username}`;
 
 /**
  * Sign-in on a shared workstation. With a server: the server decides, and on
@@ -42,7 +42,7 @@ export async function signIn(
         `INSERT INTO local_accounts (username, role, verifier, last_sign_in) VALUES (?, ?, ?, ?)
          ON CONFLICT (username) DO UPDATE SET role = excluded.role, verifier = excluded.verifier, last_sign_in = excluded.last_sign_in`,
       ).run(answer.user.username, answer.user.role, verifier, now);
-      secrets.set(tokenKey(answer.user.username), answer.token);
+      saveSession(secrets, answer.user.username, answer.session);
       return { username: answer.user.username, role: answer.user.role, offline: false };
     }
     if (answer.kind === 'refused') throw new AppError('NOT_SIGNED_IN', answer.message);
@@ -63,7 +63,7 @@ export async function signIn(
 }
 
 type ServerAnswer =
-  | { kind: 'accepted'; token: string; user: LocalUser }
+  | { kind: 'accepted'; session: ServerSession; user: LocalUser }
   | { kind: 'refused'; message: string }
   | { kind: 'unreachable' };
 
@@ -84,7 +84,8 @@ async function askServer(fetch: FetchFn, serverUrl: string, input: { username: s
   if (!response.ok) return { kind: 'unreachable' };
   const parsed = LoginResponse.safeParse(await response.json().catch(() => null));
   if (!parsed.success) return { kind: 'unreachable' };
-  return { kind: 'accepted', token: parsed.data.token, user: { username: parsed.data.user.username, role: parsed.data.user.role } };
+  const { token, refreshToken, expiresAt, user } = parsed.data;
+  return { kind: 'accepted', session: { token, refreshToken, expiresAt }, user: { username: user.username, role: user.role } };
 }
 
 /** Gives a user an offline verifier without a server: only the demo journal does this. */

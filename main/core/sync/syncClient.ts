@@ -1,5 +1,6 @@
 import {
   API_PREFIX,
+  LoginResponse,
   PullEnvelope,
   PullResponse,
   PushResponse,
@@ -8,13 +9,15 @@ import {
   type RejectionCode,
   type MutationResult,
 } from '../../../shared/sync/protocol';
+import type { ServerSession } from '../auth/tokens';
 import type { FetchFn } from '../net/fetchPort';
 import { describeNetworkError } from '../net/networkError';
 
 /** Why a request did not get an answer we can use; the worker decides what each means. */
 export class SyncRequestError extends Error {
   constructor(
-    readonly kind: 'unreachable' | 'unauthorized' | 'resync' | 'refused' | 'unexpected',
+    /** expired: the access token ran out (refresh it); unauthorized: the sign-in is no longer accepted. */
+    readonly kind: 'unreachable' | 'unauthorized' | 'expired' | 'resync' | 'refused' | 'unexpected',
     message: string,
     /** For `refused`: the server's code when it is one a refused change can carry. */
     readonly code?: RejectionCode,
@@ -62,6 +65,13 @@ export class SyncClient {
     return (await this.probe()).ok;
   }
 
+  /** A new access token (and a new refresh token: the old one is used up). */
+  async refresh(refreshToken: string): Promise<ServerSession> {
+    const parsed = LoginResponse.safeParse(await this.request('POST', '/auth/refresh', null, { refreshToken }));
+    if (!parsed.success) throw new SyncRequestError('unreachable', 'The server answered the refresh with something unexpected.');
+    return { token: parsed.data.token, refreshToken: parsed.data.refreshToken, expiresAt: parsed.data.expiresAt };
+  }
+
   async push(token: string, clientId: string, mutations: Mutation[]): Promise<MutationResult[]> {
     const body = await this.request('POST', '/sync/push', token, { clientId, mutations });
     const parsed = PushResponse.safeParse(body);
@@ -96,12 +106,12 @@ export class SyncClient {
     return { body: body as string, count: envelope.data.changes.length, cursor: envelope.data.cursor, hasMore: envelope.data.hasMore };
   }
 
-  private async request(method: string, path: string, token: string, body?: unknown, as: 'json' | 'text' = 'json'): Promise<unknown> {
+  private async request(method: string, path: string, token: string | null, body?: unknown, as: 'json' | 'text' = 'json'): Promise<unknown> {
     let response: Response;
     try {
       response = await this.fetch(`${this.baseUrl}${API_PREFIX}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
@@ -111,10 +121,13 @@ export class SyncClient {
     if (response.ok && as === 'text') return response.text();
     const payload = await response.json().catch(() => undefined);
     if (response.ok) return payload;
-    if (response.status === 401) throw new SyncRequestError('unauthorized', 'The server no longer accepts this sign-in.');
+    const error = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
+    if (response.status === 401) {
+      if (error?.code === 'TOKEN_EXPIRED') throw new SyncRequestError('expired', 'The sign-in expired; renewing it.');
+      throw new SyncRequestError('unauthorized', 'The server no longer accepts this sign-in.');
+    }
     if (response.status === 410) throw new SyncRequestError('resync', 'The server’s data was restored; starting over.');
     if (response.status >= 500) throw new SyncRequestError('unreachable', `The server failed (${response.status}).`);
-    const error = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
     // Only "this request is wrong" (400, 413) refuses changes. Any other status (404 from something
     // that is not our server, 429, ...) says nothing about them: the cycle fails and is retried.
     if (response.status !== 400 && response.status !== 413) {

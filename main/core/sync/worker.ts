@@ -2,7 +2,7 @@ import type { Change, MutationResult } from '../../../shared/sync/protocol';
 import type { PullWriter } from './pullWriter';
 import type { Db } from '../db/connection';
 import type { SecretStore } from '../auth/secretStore';
-import { tokenKey } from '../auth/session';
+import { forgetSession, needsRenewal, readSession, saveSession, type ServerSession } from '../auth/tokens';
 import type { Logger } from '../logger';
 import { markInFlight, pendingAfter, returnInFlightToPending, returnToPending, stateOf, UNSENT_STATES, type OutboxEntry } from '../journal/outbox';
 import { nextBatch, toMutation } from './pushBatch';
@@ -52,7 +52,7 @@ export interface WorkerSnapshot {
 export interface CycleReport {
   sent: number;
   received: number;
-  outcome: 'ok' | 'offline' | 'failed' | 'not_configured';
+  outcome: 'ok' | 'offline' | 'failed' | 'not_configured' | 'signed_out';
   message: string;
 }
 
@@ -193,8 +193,11 @@ export class SyncWorker {
       } else {
         this.connection = 'online';
         const sent = await this.pushAll(client);
-        const received = await this.pullAll(client);
-        report = { sent, received, outcome: 'ok', message: '' };
+        const pulled = await this.pullAll(client);
+        report =
+          pulled === 'signed_out'
+            ? { sent, received: 0, outcome: 'signed_out', message: 'The server no longer accepts this sign-in: sign in again to receive changes.' }
+            : { sent, received: pulled, outcome: 'ok', message: '' };
       }
     } catch (error) {
       if (this.closed) return { sent: 0, received: 0, outcome: 'failed', message: 'Shopfloor is closing.' };
@@ -231,7 +234,7 @@ export class SyncWorker {
         {
           pendingAfter: (seq, limit) => pendingAfter(db, seq, limit),
           notOnServer: (mutationId) => (UNSENT_STATES as readonly string[]).includes(stateOf(db, mutationId) ?? ''),
-          hasToken: (user) => secrets.get(tokenKey(user)) !== undefined,
+          hasToken: (user) => readSession(secrets, user) !== undefined,
         },
         after,
         waiting,
@@ -239,17 +242,15 @@ export class SyncWorker {
       after = next.lastSeq;
       const { batch } = next;
       if (!batch.length) return sent;
-      const token = secrets.get(tokenKey(batch[0]!.userId))!;
+      const user = batch[0]!.userId;
       markInFlight(db, batch);
       try {
-        sent += await this.send(client, token, id, batch);
+        sent += await this.authorized(client, user, (token) => this.send(client, token, id, batch));
       } catch (error) {
         // Whatever the server did not answer goes back to waiting; what it answered stays answered.
         returnToPending(db, batch);
         if (error instanceof SyncRequestError && error.kind === 'unauthorized') {
-          const user = batch[0]!.userId;
-          secrets.delete(tokenKey(user));
-          this.signedOutUsers.add(user);
+          this.signedOut(user);
           batch.forEach((e) => waiting.add(e.id));
           continue;
         }
@@ -285,11 +286,65 @@ export class SyncWorker {
     return batch.length;
   }
 
-  private async pullAll(client: SyncClient): Promise<number> {
-    const { db, secrets, now } = this.deps;
+  /**
+   * Runs a request with the user's access token: renewed first when it is
+   * about to expire, and once more if the server says it expired. A refused
+   * renewal means the user must sign in again (SyncRequestError unauthorized);
+   * their unsent work stays.
+   */
+  private async authorized<T>(client: SyncClient, user: string, request: (token: string) => Promise<T>): Promise<T> {
+    let session = readSession(this.deps.secrets, user);
+    if (!session) throw new SyncRequestError('unauthorized', `${user} must sign in again.`);
+    if (needsRenewal(session, this.deps.now())) session = await this.renew(client, user, session.token);
+    try {
+      return await request(session.token);
+    } catch (error) {
+      if (!(error instanceof SyncRequestError && error.kind === 'expired')) throw error;
+      return request((await this.renew(client, user, session.token)).token);
+    }
+  }
+
+  /** Renewals in progress, per user: pages fetched side by side must not use one refresh token twice (that ends the sign-in). */
+  private readonly renewing = new Map<string, Promise<ServerSession>>();
+
+  private renew(client: SyncClient, user: string, staleToken: string): Promise<ServerSession> {
+    const current = readSession(this.deps.secrets, user);
+    if (current && current.token !== staleToken) return Promise.resolve(current); // renewed meanwhile
+    let renewal = this.renewing.get(user);
+    if (!renewal) {
+      renewal = (async () => {
+        if (!current?.refreshToken) throw new SyncRequestError('unauthorized', `${user}'s sign-in expired.`);
+        const renewed = await client.refresh(current.refreshToken);
+        saveSession(this.deps.secrets, user, renewed);
+        return renewed;
+      })().finally(() => this.renewing.delete(user));
+      this.renewing.set(user, renewal);
+    }
+    return renewal;
+  }
+
+  /** The server refused the user's sign-in: their changes wait until they sign in again (status bar and tray say so). */
+  private signedOut(user: string): void {
+    forgetSession(this.deps.secrets, user);
+    this.signedOutUsers.add(user);
+  }
+
+  /** Pulls with the signed-in user's token until caught up; 'signed_out' if the server no longer accepts it. */
+  private async pullAll(client: SyncClient): Promise<number | 'signed_out'> {
     const user = this.deps.currentUser();
-    const token = user ? secrets.get(tokenKey(user)) : undefined;
-    if (!token) return 0;
+    if (user && this.signedOutUsers.has(user)) return 'signed_out';
+    try {
+      return await this.pullAllAs(client, user);
+    } catch (error) {
+      if (!(user && error instanceof SyncRequestError && error.kind === 'unauthorized')) throw error;
+      this.signedOut(user);
+      return 'signed_out';
+    }
+  }
+
+  private async pullAllAs(client: SyncClient, user: string | null): Promise<number> {
+    const { db, secrets, now } = this.deps;
+    if (!user || !readSession(secrets, user)) return 0;
     let received = 0;
     // With the pull writer, pages go to its thread as text: it checks every change and writes them there,
     // up to PAGES_QUEUED pages wait for it while the next ones are fetched, and it takes whatever queued
@@ -298,9 +353,11 @@ export class SyncWorker {
     const writer = this.deps.pullWriter && !this.deps.pullWriter.broken ? this.deps.pullWriter : null;
     const pageSize = this.deps.pageSize ?? 500;
     const fetchPage = (cursor: string | null): Promise<FetchedPage> => {
-      const request = writer
-        ? client.pullUnchecked(token, cursor, pageSize)
-        : client.pull(token, cursor, pageSize).then((p) => ({ ...p, count: p.changes.length }));
+      const request = this.authorized<FetchedPage>(client, user, (token): Promise<FetchedPage> =>
+        writer
+          ? client.pullUnchecked(token, cursor, pageSize)
+          : client.pull(token, cursor, pageSize).then((p) => ({ ...p, count: p.changes.length })),
+      );
       request.catch(() => undefined); // awaited below; never an unhandled rejection if this cycle ends first
       return request;
     };
