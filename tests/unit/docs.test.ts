@@ -44,7 +44,7 @@ describe('docs/operations.md', () => {
   it.each(USER_COMMANDS)('documents the command user %s', (command) => {
     expect(operations).toContain(`user ${command}`);
   });
-  it.each(['backup --to', 'restore --from', 'renew-feed-epoch', 'pg_dump', 'pg_restore', 'import assets', 'import users', 'import work-orders'])('documents %s', (command) => {
+  it.each(['backup --to', 'restore --from', 'renew-feed-epoch', 'pg_dump', 'pg_restore', 'import assets', 'import users', 'import work-orders', 'export hours', 'export work-orders', 'export assets'])('documents %s', (command) => {
     expect(operations).toContain(command);
   });
 });
