@@ -4,13 +4,14 @@ import { readCsv } from '../import/csv';
 import { serviceContext } from '../services/context';
 import { importAssets } from '../services/importAssets';
 import { importUsers } from '../services/importUsers';
+import { importWorkOrders } from '../services/importWorkOrders';
 import { openForCommand } from './database';
 import { CommandError, fail, succeed } from './output';
 
-const USAGE = `Usage: npm run server -- import assets|users <file.csv> [--dry-run] [--skip-invalid] [--data <folder>] [--json]
+const USAGE = `Usage: npm run server -- import assets|work-orders|users <file.csv> [--dry-run] [--skip-invalid] [--data <folder>] [--json]
 Columns and examples: docs/import.md.`;
 
-/** `npm run server -- import assets|users <file.csv>`: the shop's register and accounts into the server's database. */
+/** `npm run server -- import assets|work-orders|users <file.csv>`: the shop's register and accounts into the server's database. */
 export async function runImportCommand(argv: string[]): Promise<void> {
   let json = argv.includes('--json');
   try {
@@ -26,7 +27,7 @@ export async function runImportCommand(argv: string[]): Promise<void> {
     });
     json = values.json;
     const [kind, file] = positionals;
-    const importer = kind === 'assets' ? importAssets : kind === 'users' ? importUsers : undefined;
+    const importer = kind === 'assets' ? importAssets : kind === 'work-orders' ? importWorkOrders : kind === 'users' ? importUsers : undefined;
     if (!importer) throw new CommandError(kind ? `Importing ${kind} is not supported yet.\n${USAGE}` : USAGE, 2, 'USAGE');
     if (!file) throw new CommandError(`Name the file to import.\n${USAGE}`, 2, 'USAGE');
     let text: string;

@@ -156,6 +156,12 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0030-work-order-external-id': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('work_orders').addColumn('external_id', 'text').execute();
+        await db.schema.createIndex('work_orders_by_external_id').unique().on('work_orders').column('external_id').execute();
+      },
+    },
   };
 }
 

@@ -68,6 +68,8 @@ export interface WorkOrdersTable {
   created_by: string;
   updated_at: string;
   updated_by: string;
+  /** The key of a work order imported from another system (import work-orders): a re-import updates it. */
+  external_id?: string | null;
 }
 
 export interface HoursEntriesTable {

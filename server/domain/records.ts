@@ -23,7 +23,7 @@ export const workOrderRecord = (r: Selectable<WorkOrdersTable>): WorkOrderRecord
   updatedBy: r.updated_by,
 });
 
-export const workOrderRow = (w: WorkOrderRecord): Selectable<WorkOrdersTable> => ({
+export const workOrderRow = (w: WorkOrderRecord): Omit<Selectable<WorkOrdersTable>, 'external_id'> => ({
   id: w.id,
   number: w.number,
   title: w.title,

@@ -8,7 +8,7 @@ import type { RunningServer } from '../../server';
 import { makeTempDir } from '../helpers/tempDir';
 import { ApiClient, DIALECTS, makeCommandTestDatabase, startTestServer, type CommandTestDatabase } from '../helpers/testServer';
 
-/** `npm run server -- import assets|users` with files as spreadsheets write them; the real CLI on SQLite and PostgreSQL. */
+/** `npm run server -- import assets|work-orders|users` with files as spreadsheets write them; the real CLI on SQLite and PostgreSQL. */
 const temp = makeTempDir('shopfloor-import-');
 afterAll(() => temp.remove());
 
@@ -122,9 +122,52 @@ describe.each(DIALECTS)('npm run server -- import assets on %s', (dialect) => {
     expect((await signIn('mia', 'short')).status).toBe(401);
   }, 120_000);
 
+  it('imports work orders keyed by external_id: numbered, in the feed and the audit trail; again changes nothing', async () => {
+    const orders = file(
+      [
+        'external_id;title;description;asset_tag;priority;status;assignee;due_date',
+        'MX-1;Replace seal;"Leaks; at the flange";PMP-101;high;open;alice;2026-12-01',
+        'MX-2;Annual inspection;;CNC-7;;in_progress;;',
+      ].join('\r\n'),
+    );
+    expect(await cli(['work-orders', orders])).toMatchObject({ code: 0, stdout: 'Imported work-orders: 2 new, 0 changed, 0 unchanged.\n' });
+    const client = await new ApiClient(server.url).login('alice');
+    const pulled = async () =>
+      new Map((await client.pullAll()).changes.filter((c) => c.entity === 'workOrder').map((c) => [(c.record as { title: string }).title, c.record as Record<string, unknown>]));
+    const first = await pulled();
+    const pump = (await assets()).get('PMP-101')!;
+    expect(first.get('Replace seal')).toMatchObject({
+      number: expect.stringMatching(/^WO-\d+$/),
+      description: 'Leaks; at the flange',
+      assetId: pump.id,
+      priority: 'high',
+      assigneeId: 'alice',
+      dueAt: '2026-12-01T00:00:00.000Z',
+      version: 1,
+      updatedBy: 'import',
+    });
+    expect(first.get('Annual inspection')).toMatchObject({ status: 'in_progress', priority: 'medium', assigneeId: null });
+
+    expect(JSON.parse((await cli(['work-orders', orders, '--json'])).stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    const changed = file('external_id,title,priority,asset_tag,assignee,due_date,description\nMX-1,Replace seal,urgent,PMP-101,alice,2026-12-01,"Leaks; at the flange"\n');
+    expect(await cli(['work-orders', changed])).toMatchObject({ code: 0, stdout: 'Imported work-orders: 0 new, 1 changed, 0 unchanged.\n' });
+    const seal = (await pulled()).get('Replace seal')!;
+    expect(seal).toMatchObject({ priority: 'urgent', version: 2, number: first.get('Replace seal')!.number });
+    const history = await client.request('GET', `/work-orders/${String(seal.id)}/history`);
+    expect(history.body.entries.map((e: { action: string }) => e.action)).toEqual(['import', 'import']);
+
+    const faulty = await cli(['work-orders', file('external_id,title,asset_tag,assignee,priority\nMX-3,Fix,NOPE-1,,\nMX-4,Fix,,nobody,\nMX-5,Fix,,,urgentt\n')]);
+    expect(faulty.code).toBe(1);
+    expect(faulty.stderr).toContain("line 2, asset_tag: no asset has the tag 'NOPE-1'.");
+    expect(faulty.stderr).toContain("line 3, assignee: there is no user called 'nobody'.");
+    expect(faulty.stderr).toContain("line 4, priority: 'urgentt' is not one of low, medium, high, urgent.");
+  }, 120_000);
+
   it('checks the example file of docs/import.md', async () => {
-    expect(await cli(['assets', 'docs/examples/assets.csv', '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Dry run, nothing written: \d+ new/) });
-    expect(await cli(['users', 'docs/examples/users.csv', '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Dry run, nothing written: \d+ new/) });
+    // Assets and users for real: the work-order example refers to them.
+    expect(await cli(['assets', 'docs/examples/assets.csv'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Imported assets: \d+ new/) });
+    expect(await cli(['users', 'docs/examples/users.csv'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Imported users: 3 new/) });
+    expect(await cli(['work-orders', 'docs/examples/work-orders.csv', '--dry-run'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Dry run, nothing written: 2 new/) });
   }, 120_000);
 
   it('says which columns are missing, and what it cannot import yet', async () => {

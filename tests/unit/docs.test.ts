@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVE_OPTIONS } from '../../server/cli/serve';
 import { ASSET_COLUMNS } from '../../server/import/assetRows';
 import { USER_COLUMNS } from '../../server/import/userRows';
+import { WORK_ORDER_COLUMNS } from '../../server/import/workOrderRows';
 import { USER_COMMANDS } from '../../server/cli/userCommands';
 import { ERROR_CODES, MUTATION_TYPES, REJECTION_CODES } from '../../shared/sync/protocol';
 
@@ -43,14 +44,14 @@ describe('docs/operations.md', () => {
   it.each(USER_COMMANDS)('documents the command user %s', (command) => {
     expect(operations).toContain(`user ${command}`);
   });
-  it.each(['backup --to', 'restore --from', 'renew-feed-epoch', 'pg_dump', 'pg_restore', 'import assets', 'import users'])('documents %s', (command) => {
+  it.each(['backup --to', 'restore --from', 'renew-feed-epoch', 'pg_dump', 'pg_restore', 'import assets', 'import users', 'import work-orders', 'export hours', 'export work-orders', 'export assets'])('documents %s', (command) => {
     expect(operations).toContain(command);
   });
 });
 
 describe('docs/import.md', () => {
   const importDoc = readFileSync('docs/import.md', 'utf8');
-  it.each([...ASSET_COLUMNS, ...USER_COLUMNS])('documents the column %s', (column) => {
+  it.each([...ASSET_COLUMNS, ...WORK_ORDER_COLUMNS, ...USER_COLUMNS])('documents the column %s', (column) => {
     expect(importDoc).toContain(`\`${column}\``);
   });
 });
