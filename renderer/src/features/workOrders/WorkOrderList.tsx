@@ -6,7 +6,8 @@ import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { VirtualList } from '../../components/VirtualList';
 import { formatCount, formatDate } from './format';
 import { PendingBadge, PriorityBadge, StatusBadge } from './StatusBadge';
-import { selectSelectedId, workOrderSelected } from './workOrdersSlice';
+import { filtersCleared, selectSelectedId, workOrderSelected } from './workOrdersSlice';
+import { densityChosen, rowHeight } from '../preferences/preferencesSlice';
 
 /** Rows are fetched a page at a time, only for the pages the technician scrolls to. */
 export const PAGE_SIZE = 100;
@@ -28,23 +29,45 @@ function useFilter(): Filter {
 }
 
 export function WorkOrderList() {
+  const dispatch = useAppDispatch();
   const filter = useFilter();
+  const preferences = useAppSelector((state) => state.preferences);
   const firstPage = useListWorkOrdersQuery({ ...filter, offset: 0, limit: PAGE_SIZE });
   const total = firstPage.data?.total ?? 0;
+  const narrowed = !!(filter.search || filter.status || filter.priority || filter.assignedToMe || filter.assetId);
 
   return (
     <section className="work-order-list" aria-labelledby="work-order-list-heading">
-      <h2 id="work-order-list-heading" className="list-count" aria-live="polite">
-        {firstPage.isLoading ? 'Loading work orders…' : countText(total, filter)}
-      </h2>
+      <div className="list-head">
+        <h2 id="work-order-list-heading" className="list-count" aria-live="polite">
+          {firstPage.isLoading ? 'Loading work orders…' : countText(total, filter)}
+        </h2>
+        <div className="button-row density-toggle" role="group" aria-label="Rows">
+          <button type="button" aria-pressed={preferences.density === 'comfortable'} onClick={() => dispatch(densityChosen('comfortable'))}>
+            Large rows
+          </button>
+          <button type="button" aria-pressed={preferences.density === 'compact'} onClick={() => dispatch(densityChosen('compact'))}>
+            Compact rows
+          </button>
+        </div>
+      </div>
       {firstPage.error && <p role="alert" className="error">{firstPage.error.message}</p>}
-      <VirtualList
-        label="Work orders"
-        total={total}
-        rowHeight={72}
-        resetKey={JSON.stringify(filter)}
-        renderRow={(index) => <WorkOrderRow index={index} filter={filter} />}
-      />
+      {!firstPage.isLoading && total === 0 && narrowed ? (
+        <div className="empty-results">
+          <p>Nothing matches. Check the spelling, or show every work order again.</p>
+          <button type="button" className="primary" onClick={() => dispatch(filtersCleared())}>
+            Clear filters
+          </button>
+        </div>
+      ) : (
+        <VirtualList
+          label="Work orders"
+          total={total}
+          rowHeight={rowHeight(preferences)}
+          resetKey={JSON.stringify(filter)}
+          renderRow={(index) => <WorkOrderRow index={index} filter={filter} />}
+        />
+      )}
     </section>
   );
 }
@@ -83,7 +106,9 @@ function WorkOrderRow({ index, filter }: { index: number; filter: Filter }) {
     >
       <span className="row-main">
         <span className="row-number">{item.number ?? 'New'}</span>
-        <span className="row-title">{item.title}</span>
+        <span className="row-title" title={item.title}>
+          {item.title}
+        </span>
       </span>
       <span className="row-meta">
         <StatusBadge status={item.status} />
