@@ -44,7 +44,9 @@ export function useScannerJump() {
       if (event.key.length === 1 && detector.startsBurst(event.timeStamp)) before = field ? { field, value: field.value } : null;
       const result = detector.key({ key: event.key, timeStamp: event.timeStamp, inField: !!field });
       if (result.kind !== 'scan') return;
+      // The Enter belongs to the scanner: no form submits, no field acts on it.
       event.preventDefault();
+      event.stopPropagation();
       if (field && before?.field === field) restore(field, before.value);
       before = null;
       const code = result.code;
