@@ -126,10 +126,17 @@ test('theme and text size are set in Settings and remembered; forced colours kee
   await display.getByRole('button', { name: '150 %' }).click();
   expect(await page.locator('html').evaluate((el) => getComputedStyle(el).fontSize)).toBe('27px');
   await page.getByRole('button', { name: 'Work orders' }).click();
+  await expect(page.getByRole('listitem').first()).toBeVisible();
+  // Larger text wraps the rows of controls; nothing is pushed off the side of the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
   await expectAccessible(page, 'work orders at 150 % (dark)');
   await saveScreenshot(page, 'text-150-dark');
 
-  await useTheme(page, 'light');
+  await page.getByRole('button', { name: /More/ }).click();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await display.getByRole('button', { name: '100 %' }).click();
+  await display.getByRole('button', { name: 'Light' }).click();
+  await page.getByRole('button', { name: 'Work orders' }).click();
   await page.emulateMedia({ forcedColors: 'active' });
   await expect(page.getByRole('listitem').first()).toBeVisible();
   // Control edges are drawn with system colours, not erased.

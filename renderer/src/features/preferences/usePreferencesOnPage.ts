@@ -9,6 +9,7 @@ export function usePreferencesOnPage(): void {
     const root = document.documentElement;
     root.dataset.theme = preferences.theme;
     root.dataset.density = preferences.density;
+    root.dataset.textSize = String(preferences.textSize);
     root.style.setProperty('--text-scale', String(preferences.textSize / 100));
     root.style.colorScheme = preferences.theme;
     savePreferences(preferences);
