@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EventName } from '../../shared/ipc/channels';
-import type { EventPayloadOf, Handlers } from '../../shared/ipc/contract';
+import { JOURNAL_WRITES, type EventPayloadOf, type Handlers } from '../../shared/ipc/contract';
 export type { ChooseConflict } from './service';
 import { DEMO_USERS, generateDemoData } from '../../shared/demo/demoData';
 import { openDatabase, type Db } from './db/connection';
@@ -15,7 +15,8 @@ import { createHandlers, type ChooseConflict } from './service';
 import type { LocalUser } from './auth/session';
 import { syncStatus } from './sync/status';
 import { SyncClient } from './sync/syncClient';
-import { savedServerUrl, type LoginItemPort, type ServerChoice } from './settings';
+import type { LoginItemPort } from './settings';
+import { ServerChoice } from './serverChoice';
 import { SyncWorker } from './sync/worker';
 import { createPullWriter, type PullWriter } from './sync/pullWriter';
 
@@ -60,7 +61,7 @@ export interface Core {
   readonly sync: SyncWorker;
   /** Which server is in use; null when none is set up (journal only). */
   serverUrl(): string | undefined;
-  /** Connect to a server chosen by the shell (the embedded demo server). */
+  /** Connect to a server chosen by the shell (the embedded demo server) or a test, without saving it. */
   useServer(url: string, options: { demo: boolean }): void;
   readonly journalPath: string;
   /** Events for the renderer (sync status, changed records). Returns an unsubscribe. */
@@ -93,8 +94,7 @@ export function createCore(options: CoreOptions): Core {
   const secrets = options.secretStore ?? memorySecretStore();
   const session: { user: (LocalUser & { offline: boolean }) | null } = { user: null };
   // IT's environment setting wins; else what Settings saved; else none (the shell may add the demo server).
-  const saved = savedServerUrl(db);
-  const server: ServerChoice = { url: options.serverUrl ?? saved, demo: false, fixed: options.serverUrl !== undefined };
+  const server = new ServerChoice(db, options.serverUrl, (url) => worker.setClient(new SyncClient(url)));
   let ready = false;
   const pullWriter = options.pullOnMainThread ? null : createPullWriter(journalPath, logger);
   const worker = new SyncWorker({
@@ -108,7 +108,7 @@ export function createCore(options: CoreOptions): Core {
     pageSize: options.pullPageSize,
     onChange: (ids) => {
       if (ids.length) emit('workOrdersChanged', { ids });
-      if (ready) emit('syncStatusChanged', syncStatus(db, worker, server.demo));
+      if (ready) emit('syncStatusChanged', syncStatus(db, worker.snapshot(), server.demo));
     },
   });
   const handlers = queueWritesBehindPull(pullWriter, createHandlers({
@@ -131,8 +131,7 @@ export function createCore(options: CoreOptions): Core {
     sync: worker,
     serverUrl: () => server.url,
     useServer(url, { demo }) {
-      Object.assign(server, { url, demo });
-      worker.setClient(new SyncClient(url));
+      server.use(url, { demo });
     },
     journalPath,
     subscribe(listener) {
@@ -162,21 +161,7 @@ function seedDemo(db: Db, logger: Logger): void {
   logger.info(`loaded demo data: ${assets.length} assets, ${workOrders.length} work orders`);
 }
 
-/** The handlers that write the journal: while the pull writer writes a page, they wait for it (asynchronously). */
-const JOURNAL_WRITES = [
-  'signIn',
-  'signOut',
-  'createWorkOrder',
-  'updateWorkOrder',
-  'logHours',
-  'startTimer',
-  'stopTimer',
-  'openConflict',
-  'acknowledgeRefused',
-  'setServerUrl',
-  'setStartWithComputer',
-] as const satisfies readonly (keyof Handlers)[];
-
+/** The handlers the contract declares as journal writes wait (asynchronously) while the pull writer writes a page. */
 function queueWritesBehindPull(pullWriter: PullWriter | null, handlers: Handlers): Handlers {
   if (!pullWriter) return handlers;
   const queued = { ...handlers };

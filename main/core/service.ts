@@ -5,16 +5,18 @@ import type { SessionState } from '../../shared/domain/views';
 import { getAsset, listAssets, lookupCode } from './db/assets';
 import type { Db } from './db/connection';
 import { getWorkOrder, listWorkOrders } from './db/workOrders';
+import { journalCounts, withLocalStates } from './journal/localState';
 import { signIn, type LocalUser } from './auth/session';
 import type { SecretStore } from './auth/secretStore';
-import { countUnsynced } from './journal/outbox';
 import { getTimer, startTimer, stopTimer } from './journal/timer';
 import { createWorkOrder, listHours, logHours, updateWorkOrder } from './journal/workOrderActions';
 import type { CoreEventListener } from './index';
 import type { ConflictChoice, WorkOrderConflict } from '../../shared/domain/sync';
 import { acknowledgeRefused, listConflicts, listDiscarded, listRefused, refusedAsCsv, resolveConflict } from './sync/conflicts';
 import { syncStatus as computeSyncStatus } from './sync/status';
-import { checkServerUrl, currentSettings, saveServerUrl, testConnection, type LoginItemPort, type ServerChoice } from './settings';
+import type { ServerChoice } from './serverChoice';
+import { checkServerUrl, currentSettings, testConnection, type LoginItemPort } from './settings';
+import { listSyncHistory } from './sync/syncHistory';
 import type { SyncWorker } from './sync/worker';
 
 /** The native dialog (or a test) decides a conflict; "later" leaves it open. */
@@ -23,7 +25,7 @@ export type ChooseConflict = (conflict: WorkOrderConflict) => Promise<ConflictCh
 export interface ServiceDeps {
   db: Db;
   secrets: SecretStore;
-  /** Which server, mutable: Settings and the embedded demo server change it. */
+  /** Which server: Settings changes it through `choose`. */
   server: ServerChoice;
   loginItem?: LoginItemPort;
   requireHttps: boolean;
@@ -51,7 +53,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     if (!state.user) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
     return state.user;
   };
-  const syncStatus = (): SyncStatus => computeSyncStatus(db, worker, server.demo);
+  const syncStatus = (): SyncStatus => computeSyncStatus(db, worker.snapshot(), server.demo);
   /** After every local write: the lists refetch, the status bar counts again, the worker pushes soon. */
   const changed = (ids: string[]) => {
     emit('workOrdersChanged', { ids });
@@ -61,26 +63,29 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   const getOrThrow = (id: string) => {
     const workOrder = getWorkOrder(db, id);
     if (!workOrder) throw new AppError('NOT_FOUND', 'This work order is not on this computer. It may have been removed.');
-    return workOrder;
+    return withLocalStates(db, [workOrder])[0]!;
   };
 
   return {
     getSession: session,
     signIn: async (input) => {
       state.user = await signIn(db, secrets, server.url, input, now());
-      worker.signedOutUsers.delete(state.user.username);
+      worker.userSignedIn(state.user.username);
       emit('sessionChanged', session());
       if (!state.user.offline) void worker.syncNow();
       return session();
     },
     signOut: () => {
       // Pending work stays in the outbox, with this user's name on it: nothing is deleted.
-      const pendingChanges = state.user ? countUnsynced(db, state.user.username) : 0;
+      const pendingChanges = state.user ? journalCounts(db, state.user.username).pendingChanges : 0;
       state.user = null;
       emit('sessionChanged', session());
       return { pendingChanges };
     },
-    listWorkOrders: (query) => listWorkOrders(db, query, state.user?.username ?? null),
+    listWorkOrders: (query) => {
+      const page = listWorkOrders(db, query, state.user?.username ?? null);
+      return { ...page, items: withLocalStates(db, page.items) };
+    },
     getWorkOrder: ({ id }) => getOrThrow(id),
     createWorkOrder: (input) => {
       const created = createWorkOrder(db, requireUser(), input, now());
@@ -105,7 +110,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     getAsset: ({ id }) => {
       const detail = getAsset(db, id, state.user?.username ?? null);
       if (!detail) throw new AppError('NOT_FOUND', 'This asset is not on this computer.');
-      return detail;
+      return { ...detail, workOrders: withLocalStates(db, detail.workOrders) };
     },
     lookupCode: ({ code }) => lookupCode(db, code),
     getSyncStatus: syncStatus,
@@ -139,8 +144,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       const origin = checkServerUrl(url, deps.requireHttps);
       const test = await testConnection(origin);
       if (!test.ok) throw new AppError('VALIDATION_FAILED', test.message);
-      saveServerUrl(db, origin, worker);
-      Object.assign(server, { url: origin, demo: false });
+      server.choose(origin);
       emit('sessionChanged', session());
       emit('syncStatusChanged', syncStatus());
       return currentSettings(server, deps.loginItem);
@@ -150,9 +154,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       deps.loginItem.set(on);
       return currentSettings(server, deps.loginItem);
     },
-    syncHistory: () =>
-      (db.prepare('SELECT started_at, finished_at, sent, received, outcome, message FROM sync_history ORDER BY id DESC LIMIT 50').all() as {
-        started_at: string; finished_at: string; sent: number; received: number; outcome: 'ok'; message: string;
-      }[]).map((r) => ({ startedAt: r.started_at, finishedAt: r.finished_at, sent: r.sent, received: r.received, outcome: r.outcome, message: r.message })),
+    syncHistory: () => listSyncHistory(db),
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { HoursEntryRecord, UserSummary } from '../../shared/domain/records';
 import { FINAL_STATUSES, hoursRefusal, transitionRefusal } from '../../shared/domain/rules';
 import type { EditableWorkOrderFields, WorkOrderRecord } from '../../shared/domain/workOrder';
+import { applyWorkOrderChanges, buildNewWorkOrder } from '../../shared/domain/workOrderChanges';
 import type { Entity, HoursEntryCreatePayload, RejectionCode, WorkOrderCreatePayload } from '../../shared/sync/protocol';
 import type { DialectName } from '../db/database';
 import type { ServerSchema } from '../db/schema';
@@ -153,24 +154,8 @@ export class WriteSession {
       return refuse('INVALID_TRANSITION', 'A new work order starts open, in progress or on hold.');
     }
     if (this.assetMissing(payload.assetId)) return refuse('NOT_FOUND', 'The chosen asset does not exist.');
-    const record = this.keep({
-      id,
-      number: '', // reserved at flush
-      title: payload.title,
-      description: payload.description,
-      status: payload.status,
-      priority: payload.priority,
-      assetId: payload.assetId,
-      assigneeId: payload.assigneeId,
-      dueAt: payload.dueAt,
-      completedAt: null,
-      completionNotes: null,
-      version: 1,
-      createdAt: ctx.now,
-      createdBy: ctx.user.id,
-      updatedAt: ctx.now,
-      updatedBy: ctx.user.id,
-    });
+    // The number is reserved at flush, only for creates that were applied.
+    const record = this.keep({ ...buildNewWorkOrder(id, payload, ctx.user.id, ctx.now), number: '', version: 1 });
     this.refusedCreates.delete(id);
     this.created.push(id);
     this.record({ entity: 'workOrder', entityId: id, version: 1, action: 'create', userId: ctx.user.id, mutationId: ctx.mutationId, at: ctx.now, before: null, after: record });
@@ -202,14 +187,7 @@ export class WriteSession {
     }
     if (fields.assetId !== undefined && this.assetMissing(fields.assetId)) return rejected('NOT_FOUND', 'The chosen asset does not exist.');
 
-    const next = this.keep({
-      ...current,
-      ...fields,
-      completedAt: status === 'completed' ? (current.status === 'completed' ? current.completedAt : ctx.now) : null,
-      version: current.version + 1,
-      updatedAt: ctx.now,
-      updatedBy: ctx.user.id,
-    });
+    const next = this.keep({ ...applyWorkOrderChanges(current, fields, ctx.user.id, ctx.now), version: current.version + 1 });
     if (this.existing.has(id)) this.changed.add(id);
     this.record({ entity: 'workOrder', entityId: id, version: next.version, action, userId: ctx.user.id, mutationId: ctx.mutationId, at: ctx.now, before: current, after: next });
     return { kind: 'applied', record: next };

@@ -2,13 +2,13 @@ import type { UserSummary } from '../../shared/domain/records';
 import {
   MUTATION_PAYLOADS,
   type Mutation,
+  type MutationOutcome,
   type MutationResult,
-  type OutcomeStatus,
 } from '../../shared/sync/protocol';
 import type { ServerDatabase } from '../db/database';
 import { chunks, WriteSession, type WriteContext, type WriteOutcome } from '../domain/writeSession';
 
-type Parsed = { ok: true; data: Record<string, unknown> } | { ok: false; result: MutationResult };
+type Parsed = { ok: true; data: Record<string, unknown> } | { ok: false; result: Extract<MutationResult, { status: 'rejected' }> };
 
 /**
  * Processes a push in one transaction: the client's row is locked (a retry
@@ -39,34 +39,34 @@ export async function pushMutations(
     if (dialect === 'postgres') lock = lock.forUpdate();
     const { last_seq } = await lock.executeTakeFirstOrThrow();
 
-    const priors = new Map<string, { client_id: string; status: string; result: MutationResult }>();
+    const priors = new Map<string, { client_id: string; result: MutationOutcome }>();
     for (const some of chunks(mutations)) {
       const rows = await tx
         .selectFrom('mutation_outcomes')
-        .select(['mutation_id', 'client_id', 'status', 'result_json'])
+        .select(['mutation_id', 'client_id', 'result_json'])
         .where('mutation_id', 'in', some.map((m) => m.id))
         .execute();
-      for (const r of rows) priors.set(r.mutation_id, { client_id: r.client_id, status: r.status, result: JSON.parse(r.result_json) });
+      for (const r of rows) priors.set(r.mutation_id, { client_id: r.client_id, result: JSON.parse(r.result_json) as MutationOutcome });
     }
 
     const parsed = mutations.map(parse);
     const session = await WriteSession.open(tx, dialect, needsOf(mutations, parsed));
     const results: MutationResult[] = [];
-    const outcomes: { mutation: Mutation; result: MutationResult }[] = [];
+    const outcomes: { mutation: Mutation; result: MutationOutcome }[] = [];
     for (const [i, mutation] of mutations.entries()) {
       const prior = priors.get(mutation.id);
       if (prior) {
         results.push(
           prior.client_id !== clientId
             ? { id: mutation.id, status: 'rejected', code: 'ALREADY_EXISTS', message: 'This change id was already used by another workstation.' }
-            : { ...prior.result, id: mutation.id, status: 'duplicate', original: prior.status as OutcomeStatus },
+            : duplicateOf(prior.result, mutation.id),
         );
         continue;
       }
       const p = parsed[i]!;
       const result = p.ok ? decide(session, mutation, p.data, { user, mutationId: mutation.id, now: at }) : p.result;
-      if (!p.ok && mutation.type === 'workOrder.create') session.noteRefusedCreate(mutation.entityId, mutation.id, result.message ?? '');
-      priors.set(mutation.id, { client_id: clientId, status: result.status, result });
+      if (!p.ok && mutation.type === 'workOrder.create') session.noteRefusedCreate(mutation.entityId, mutation.id, p.result.message);
+      priors.set(mutation.id, { client_id: clientId, result });
       outcomes.push({ mutation, result });
       results.push(result);
     }
@@ -83,7 +83,7 @@ export async function pushMutations(
             seq: mutation.seq,
             type: mutation.type,
             entity_id: mutation.entityId,
-            status: result.status as OutcomeStatus,
+            status: result.status,
             result_json: JSON.stringify(result),
             at,
           })),
@@ -132,7 +132,7 @@ function needsOf(mutations: Mutation[], parsed: Parsed[]) {
   return { workOrderIds, hoursIds, assetIds };
 }
 
-function decide(session: WriteSession, mutation: Mutation, data: Record<string, unknown>, ctx: WriteContext): MutationResult {
+function decide(session: WriteSession, mutation: Mutation, data: Record<string, unknown>, ctx: WriteContext): MutationOutcome {
   let outcome: WriteOutcome<unknown>;
   switch (mutation.type) {
     case 'workOrder.create':
@@ -176,4 +176,9 @@ function decide(session: WriteSession, mutation: Mutation, data: Record<string, 
         ...(outcome.dependsOn ? { dependsOn: outcome.dependsOn } : {}),
       };
   }
+}
+
+/** A retry gets the first answer again, marked as a duplicate of what it was. */
+function duplicateOf(first: MutationOutcome, id: string): MutationResult {
+  return { ...first, id, status: 'duplicate', original: first.status } as MutationResult;
 }

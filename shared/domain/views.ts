@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HoursEntryRecord, AssetRecord } from './records';
+import { HoursLocalState, Refusal } from './localState';
 import { Timestamp, WorkOrderSummary } from './workOrder';
 
 /** Shapes the app's screens receive over IPC (beyond work orders). */
@@ -24,8 +25,14 @@ export const SignOutResult = z.object({
 });
 
 export const HoursEntry = HoursEntryRecord.omit({ version: true }).extend({
+  /** When the server received it; null until it has. */
   receivedAt: Timestamp.nullable(),
+  /** Where this entry stands with the server (one state, decided by the journal). */
+  localState: HoursLocalState,
+  /** Waiting to be sent: localState is unsynced. */
   pending: z.boolean(),
+  /** When localState is refused: the server's reason. Refused hours do not count towards the total. */
+  refusal: Refusal.nullable(),
 });
 export type HoursEntry = z.infer<typeof HoursEntry>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TEXT_LIMITS, WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from './labels';
+import { LocalState, Refusal } from './localState';
 
 export { PRIORITY_LABELS, STATUS_LABELS, TEXT_LIMITS, WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from './labels';
 
@@ -42,8 +43,12 @@ export const WorkOrder = WorkOrderRecord.extend({
   number: z.string().min(1).max(32).nullable(),
   assetTag: z.string().nullable(),
   assetName: z.string().nullable(),
-  /** Changes made here that the server does not have yet (the "not yet synced" marker). */
+  /** Where this record stands with the server (one state, decided by the journal). */
+  localState: LocalState,
+  /** Changes made here that the server does not have yet: localState is unsynced or conflict. */
   pending: z.boolean(),
+  /** When localState is refused: the server's reason (the refused change is in More → Refused changes). */
+  refusal: Refusal.nullable(),
   /** When this record last came from the server; null if it never did. */
   lastSyncedAt: Timestamp.nullable(),
 });
@@ -76,7 +81,9 @@ export const WorkOrderSummary = WorkOrder.pick({
   assigneeId: true,
   dueAt: true,
   updatedAt: true,
+  localState: true,
   pending: true,
+  refusal: true,
 });
 export type WorkOrderSummary = z.infer<typeof WorkOrderSummary>;
 

@@ -27,43 +27,45 @@ import type { Result } from './result';
 const Id = z.string().min(1).max(64);
 
 export const contract = {
-  getSession: { channel: INVOKE_CHANNELS.getSession, request: z.undefined(), response: SessionState },
-  signIn: { channel: INVOKE_CHANNELS.signIn, request: SignInInput, response: SessionState },
-  signOut: { channel: INVOKE_CHANNELS.signOut, request: z.undefined(), response: SignOutResult },
+  getSession: { channel: INVOKE_CHANNELS.getSession, journal: 'reads', request: z.undefined(), response: SessionState },
+  signIn: { channel: INVOKE_CHANNELS.signIn, journal: 'writes', request: SignInInput, response: SessionState },
+  signOut: { channel: INVOKE_CHANNELS.signOut, journal: 'writes', request: z.undefined(), response: SignOutResult },
   listWorkOrders: {
     channel: INVOKE_CHANNELS.listWorkOrders,
+    journal: 'reads',
     request: WorkOrderQuery,
     response: WorkOrderPage,
   },
-  getWorkOrder: { channel: INVOKE_CHANNELS.getWorkOrder, request: z.object({ id: Id }), response: WorkOrder },
-  createWorkOrder: { channel: INVOKE_CHANNELS.createWorkOrder, request: NewWorkOrderInput, response: WorkOrder },
-  updateWorkOrder: { channel: INVOKE_CHANNELS.updateWorkOrder, request: UpdateWorkOrderInput, response: WorkOrder },
-  listHours: { channel: INVOKE_CHANNELS.listHours, request: z.object({ workOrderId: Id }), response: z.array(HoursEntry) },
-  logHours: { channel: INVOKE_CHANNELS.logHours, request: LogHoursInput, response: HoursEntry },
-  getTimer: { channel: INVOKE_CHANNELS.getTimer, request: z.undefined(), response: Timer.nullable() },
-  startTimer: { channel: INVOKE_CHANNELS.startTimer, request: z.object({ workOrderId: Id }), response: Timer },
-  stopTimer: { channel: INVOKE_CHANNELS.stopTimer, request: z.undefined(), response: StoppedTimer },
-  listAssets: { channel: INVOKE_CHANNELS.listAssets, request: AssetQuery, response: AssetPage },
-  getAsset: { channel: INVOKE_CHANNELS.getAsset, request: z.object({ id: Id }), response: AssetDetail },
-  lookupCode: { channel: INVOKE_CHANNELS.lookupCode, request: z.object({ code: z.string().trim().min(1).max(64) }), response: LookupResult },
-  getSyncStatus: { channel: INVOKE_CHANNELS.getSyncStatus, request: z.undefined(), response: SyncStatus },
-  syncNow: { channel: INVOKE_CHANNELS.syncNow, request: z.undefined(), response: SyncStatus },
-  listConflicts: { channel: INVOKE_CHANNELS.listConflicts, request: z.undefined(), response: z.array(WorkOrderConflict) },
+  getWorkOrder: { channel: INVOKE_CHANNELS.getWorkOrder, journal: 'reads', request: z.object({ id: Id }), response: WorkOrder },
+  createWorkOrder: { channel: INVOKE_CHANNELS.createWorkOrder, journal: 'writes', request: NewWorkOrderInput, response: WorkOrder },
+  updateWorkOrder: { channel: INVOKE_CHANNELS.updateWorkOrder, journal: 'writes', request: UpdateWorkOrderInput, response: WorkOrder },
+  listHours: { channel: INVOKE_CHANNELS.listHours, journal: 'reads', request: z.object({ workOrderId: Id }), response: z.array(HoursEntry) },
+  logHours: { channel: INVOKE_CHANNELS.logHours, journal: 'writes', request: LogHoursInput, response: HoursEntry },
+  getTimer: { channel: INVOKE_CHANNELS.getTimer, journal: 'reads', request: z.undefined(), response: Timer.nullable() },
+  startTimer: { channel: INVOKE_CHANNELS.startTimer, journal: 'writes', request: z.object({ workOrderId: Id }), response: Timer },
+  stopTimer: { channel: INVOKE_CHANNELS.stopTimer, journal: 'writes', request: z.undefined(), response: StoppedTimer },
+  listAssets: { channel: INVOKE_CHANNELS.listAssets, journal: 'reads', request: AssetQuery, response: AssetPage },
+  getAsset: { channel: INVOKE_CHANNELS.getAsset, journal: 'reads', request: z.object({ id: Id }), response: AssetDetail },
+  lookupCode: { channel: INVOKE_CHANNELS.lookupCode, journal: 'reads', request: z.object({ code: z.string().trim().min(1).max(64) }), response: LookupResult },
+  getSyncStatus: { channel: INVOKE_CHANNELS.getSyncStatus, journal: 'reads', request: z.undefined(), response: SyncStatus },
+  syncNow: { channel: INVOKE_CHANNELS.syncNow, journal: 'reads', request: z.undefined(), response: SyncStatus },
+  listConflicts: { channel: INVOKE_CHANNELS.listConflicts, journal: 'reads', request: z.undefined(), response: z.array(WorkOrderConflict) },
   /** Shows the native conflict dialog; answers what the technician chose. */
   openConflict: {
     channel: INVOKE_CHANNELS.openConflict,
+    journal: 'writes',
     request: z.object({ workOrderId: Id }),
     response: z.object({ choice: z.enum(['overwrite', 'discard', 'merge', 'later']) }),
   },
-  listDiscarded: { channel: INVOKE_CHANNELS.listDiscarded, request: z.undefined(), response: z.array(DiscardedChange) },
-  listRefused: { channel: INVOKE_CHANNELS.listRefused, request: z.undefined(), response: z.array(RefusedChange) },
-  acknowledgeRefused: { channel: INVOKE_CHANNELS.acknowledgeRefused, request: z.object({ id: Id }), response: z.object({ ok: z.literal(true) }) },
-  exportRefused: { channel: INVOKE_CHANNELS.exportRefused, request: z.undefined(), response: z.object({ csv: z.string() }) },
-  syncHistory: { channel: INVOKE_CHANNELS.syncHistory, request: z.undefined(), response: z.array(SyncHistoryEntry) },
-  getSettings: { channel: INVOKE_CHANNELS.getSettings, request: z.undefined(), response: Settings },
-  testConnection: { channel: INVOKE_CHANNELS.testConnection, request: ServerUrlInput, response: ConnectionTest },
-  setServerUrl: { channel: INVOKE_CHANNELS.setServerUrl, request: ServerUrlInput, response: Settings },
-  setStartWithComputer: { channel: INVOKE_CHANNELS.setStartWithComputer, request: z.object({ on: z.boolean() }), response: Settings },
+  listDiscarded: { channel: INVOKE_CHANNELS.listDiscarded, journal: 'reads', request: z.undefined(), response: z.array(DiscardedChange) },
+  listRefused: { channel: INVOKE_CHANNELS.listRefused, journal: 'reads', request: z.undefined(), response: z.array(RefusedChange) },
+  acknowledgeRefused: { channel: INVOKE_CHANNELS.acknowledgeRefused, journal: 'writes', request: z.object({ id: Id }), response: z.object({ ok: z.literal(true) }) },
+  exportRefused: { channel: INVOKE_CHANNELS.exportRefused, journal: 'reads', request: z.undefined(), response: z.object({ csv: z.string() }) },
+  syncHistory: { channel: INVOKE_CHANNELS.syncHistory, journal: 'reads', request: z.undefined(), response: z.array(SyncHistoryEntry) },
+  getSettings: { channel: INVOKE_CHANNELS.getSettings, journal: 'reads', request: z.undefined(), response: Settings },
+  testConnection: { channel: INVOKE_CHANNELS.testConnection, journal: 'reads', request: ServerUrlInput, response: ConnectionTest },
+  setServerUrl: { channel: INVOKE_CHANNELS.setServerUrl, journal: 'writes', request: ServerUrlInput, response: Settings },
+  setStartWithComputer: { channel: INVOKE_CHANNELS.setStartWithComputer, journal: 'writes', request: z.object({ on: z.boolean() }), response: Settings },
 } as const satisfies Record<InvokeMethod, ChannelSpec>;
 
 export const events = {
@@ -75,6 +77,11 @@ export const events = {
 
 interface ChannelSpec {
   channel: string;
+  /**
+   * Whether the handler writes the journal. Every channel says so: while the
+   * pull writer's thread writes a page, write handlers wait for it.
+   */
+  journal: 'reads' | 'writes';
   request: z.ZodType;
   response: z.ZodType;
 }
@@ -84,6 +91,8 @@ interface EventSpec {
 }
 
 export type Contract = typeof contract;
+/** The handlers that write the journal, as the contract declares them. */
+export const JOURNAL_WRITES = (Object.keys(contract) as InvokeMethod[]).filter((method) => contract[method].journal === 'writes');
 export type Events = typeof events;
 export type RequestOf<M extends InvokeMethod> = z.input<Contract[M]['request']>;
 export type ParsedRequestOf<M extends InvokeMethod> = z.output<Contract[M]['request']>;

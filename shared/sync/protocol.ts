@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HoursEntryRecord, AssetRecord, UserSummary, WorkDate } from '../domain/records';
 import { HOURS_MAX } from '../domain/rules';
+import { REJECTION_CODES } from './rejectionCodes';
 import {
   EditableWorkOrderFields,
   TEXT_LIMITS,
@@ -118,33 +119,56 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const REJECTION_CODES = [
-  'VALIDATION_FAILED',
-  'NOT_FOUND',
-  'WORK_ORDER_CLOSED',
-  'INVALID_TRANSITION',
-  'DEPENDENCY_REJECTED',
-  'ALREADY_EXISTS',
-] as const;
-export type RejectionCode = (typeof REJECTION_CODES)[number];
+export { REJECTION_CODES, type RejectionCode } from './rejectionCodes';
 
 export const OUTCOME_STATUSES = ['applied', 'conflict', 'rejected'] as const;
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
 
-export const MutationResult = z.object({
+const Applied = z.object({
   id: z.uuid(),
-  status: z.enum(['applied', 'duplicate', 'conflict', 'rejected']),
-  /** For `duplicate`: what the first processing decided; the other fields repeat its answer. */
-  original: z.enum(OUTCOME_STATUSES).optional(),
-  version: z.number().int().optional(),
-  /** For `conflict`: the server's current record (updatedBy/updatedAt say who changed it and when). */
+  status: z.literal('applied'),
+  /** The record's new version. */
+  version: z.number().int(),
+  /** For work orders: the record as the server now has it (a new one with its number). */
   record: WorkOrderRecord.optional(),
-  code: z.enum(REJECTION_CODES).optional(),
+});
+const Conflict = z.object({
+  id: z.uuid(),
+  status: z.literal('conflict'),
+  version: z.number().int().optional(),
+  /** The server's current record (updatedBy/updatedAt say who changed it and when). */
+  record: WorkOrderRecord,
   message: z.string().optional(),
+});
+const Rejected = z.object({
+  id: z.uuid(),
+  status: z.literal('rejected'),
+  code: z.enum(REJECTION_CODES),
+  message: z.string(),
   /** For DEPENDENCY_REJECTED: the refused mutation this one depended on. */
   dependsOn: z.uuid().optional(),
 });
+/** What the server decided for one mutation the first time it saw it. */
+export const MutationOutcome = z.discriminatedUnion('status', [Applied, Conflict, Rejected]);
+export type MutationOutcome = z.infer<typeof MutationOutcome>;
+
+/** A retried mutation: the first answer again, with `status: 'duplicate'` and `original` saying what it was. */
+const Duplicate = z.discriminatedUnion('original', [
+  Applied.extend({ status: z.literal('duplicate'), original: z.literal('applied') }),
+  Conflict.extend({ status: z.literal('duplicate'), original: z.literal('conflict') }),
+  Rejected.extend({ status: z.literal('duplicate'), original: z.literal('rejected') }),
+]);
+
+/** One answer per pushed mutation, discriminated by `status` (and, for `duplicate`, by `original`). */
+export const MutationResult = z.union([Applied, Conflict, Rejected, Duplicate]);
 export type MutationResult = z.infer<typeof MutationResult>;
+
+/** The answer as the first processing decided it: a duplicate is its original outcome. */
+export function settledOutcome(result: MutationResult): MutationOutcome {
+  if (result.status !== 'duplicate') return result;
+  const { original, ...rest } = result;
+  return { ...rest, status: original } as MutationOutcome;
+}
 
 export const PushResponse = z.object({ results: z.array(MutationResult) });
 export type PushResponse = z.infer<typeof PushResponse>;

@@ -1,6 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { API_PREFIX, type Mutation, type MutationResult, type PullResponse } from '../../shared/sync/protocol';
+import type { WorkOrderRecord } from '../../shared/domain/workOrder';
+import {
+  API_PREFIX,
+  PushResponse,
+  type Mutation,
+  type MutationResult,
+  type OutcomeStatus,
+  type PullResponse,
+  type RejectionCode,
+} from '../../shared/sync/protocol';
+
+/** One push answer as tests read it: any status's fields may be looked at (the answer itself was checked by PushResponse). */
+export type PushAnswer = MutationResult & {
+  version?: number;
+  record?: WorkOrderRecord;
+  code?: RejectionCode;
+  message?: string;
+  original?: OutcomeStatus;
+  dependsOn?: string;
+};
 import { startServer, type RunningServer, type StartOptions } from '../../server';
 import { DEMO_PASSWORD } from '../../server/seed';
 import { makeTempDir } from './tempDir';
@@ -68,10 +87,11 @@ export class ApiClient {
     return this;
   }
 
-  async push(clientId: string, mutations: Mutation[]): Promise<MutationResult[]> {
+  /** Pushes, checks the answer against the wire protocol, and returns the answers for assertions. */
+  async push(clientId: string, mutations: Mutation[]): Promise<PushAnswer[]> {
     const response = await this.request('POST', '/sync/push', { clientId, mutations });
     if (response.status !== 200) throw new Error(`push: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body.results;
+    return PushResponse.parse(response.body).results;
   }
 
   async pull(cursor?: string, limit = 1000): Promise<PullResponse> {

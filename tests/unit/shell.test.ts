@@ -38,7 +38,8 @@ describe('the shell at start-up', () => {
   async function boot() {
     await import('../../main/index');
     fake.fireReady();
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    // The window opens once the journal is open (and, without a server, the demo server runs): a state, not a time.
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 30_000 });
     return fake.windows[0]!;
   }
 
@@ -127,14 +128,14 @@ describe('the shell at start-up', () => {
       await vi.waitFor(async () => {
         const list = (await handler(INVOKE_CHANNELS.listWorkOrders)(fromApp, { limit: 1 })) as { value: { total: number } };
         expect(list.value.total).toBe(1000);
-      }, { timeout: 15_000 });
+      }, { timeout: 60_000 });
       const status = (await handler(INVOKE_CHANNELS.getSyncStatus)(fromApp, undefined)) as { value: { message: string } };
       expect(status.value.message).toMatch(/^Demo server on this computer/);
     } finally {
       fake.electron.app.emit('will-quit');
       demo.remove();
     }
-  }, 30_000);
+  }, 120_000);
 
   it('quits a second instance instead of opening another window', async () => {
     fake.electron.app.requestSingleInstanceLock.mockReturnValue(false);

@@ -1,6 +1,6 @@
 import type { Asset, AssetDetail, AssetPage, AssetQueryInput, LookupResult } from '../../../shared/domain/views';
 import type { Db } from './connection';
-import { likePattern, listWorkOrders } from './workOrders';
+import { likePattern, listWorkOrders, type StoredWorkOrderSummary } from './workOrders';
 
 interface AssetRow {
   id: string;
@@ -40,7 +40,8 @@ export function listAssets(db: Db, query: Required<AssetQueryInput>): AssetPage 
   return { items, total, offset: query.offset };
 }
 
-export function getAsset(db: Db, id: string, currentUser: string | null): AssetDetail | undefined {
+/** An asset and its work orders (their local states are added by the caller). */
+export function getAsset(db: Db, id: string, currentUser: string | null): (Omit<AssetDetail, 'workOrders'> & { workOrders: StoredWorkOrderSummary[] }) | undefined {
   const row = db.prepare<[string], AssetRow>('SELECT * FROM assets WHERE id = ?').get(id);
   if (!row) return undefined;
   const { items } = listWorkOrders(

@@ -1,4 +1,4 @@
-import type { WorkOrder, WorkOrderPage, WorkOrderQuery, WorkOrderRecord } from '../../../shared/domain/workOrder';
+import type { WorkOrder, WorkOrderPage, WorkOrderQuery, WorkOrderRecord, WorkOrderSummary } from '../../../shared/domain/workOrder';
 import type { LocalWorkOrder } from '../journal/replay';
 import { cached, type Db } from './connection';
 
@@ -23,14 +23,15 @@ interface WorkOrderRow {
   created_by: string;
   updated_at: string;
   updated_by: string;
-  pending: number;
   synced_at: string | null;
 }
 
-const PENDING = `EXISTS (SELECT 1 FROM outbox o WHERE o.work_order_id = w.id AND o.state IN ('pending','in_flight','conflict'))`;
+/** What the journal's tables say of a work order; its local state is added by journal/localState.ts. */
+export type StoredWorkOrder = Omit<WorkOrder, 'localState' | 'pending' | 'refusal'>;
+export type StoredWorkOrderSummary = Omit<WorkOrderSummary, 'localState' | 'pending' | 'refusal'>;
+export type StoredWorkOrderPage = Omit<WorkOrderPage, 'items'> & { items: StoredWorkOrderSummary[] };
 
-
-const fromRow = (r: WorkOrderRow): WorkOrder => ({
+const fromRow = (r: WorkOrderRow): StoredWorkOrder => ({
   id: r.id,
   number: r.number,
   title: r.title,
@@ -49,7 +50,6 @@ const fromRow = (r: WorkOrderRow): WorkOrder => ({
   createdBy: r.created_by,
   updatedAt: r.updated_at,
   updatedBy: r.updated_by,
-  pending: r.pending === 1,
   lastSyncedAt: r.synced_at,
 });
 
@@ -64,7 +64,7 @@ const ftsPhrase = (text: string): string => `{number title} : "${text.replace(/"
  * asset and assignee and by a case-insensitive match on number, title or
  * asset tag.
  */
-export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: string | null = null): WorkOrderPage {
+export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: string | null = null): StoredWorkOrderPage {
   const where: string[] = [];
   // A text search finds few rows through its index; then other filters only check those rows
   // (the unary + keeps SQLite from walking, say, every in-progress work order instead).
@@ -102,8 +102,7 @@ export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: strin
 
   const items = cached<Record<string, unknown>, WorkOrderRow>(
     db,
-    `SELECT p.*, a.tag AS asset_tag, a.name AS asset_name,
-            EXISTS (SELECT 1 FROM outbox o WHERE o.work_order_id = p.id AND o.state IN ('pending','in_flight','conflict')) AS pending
+    `SELECT p.*, a.tag AS asset_tag, a.name AS asset_name
      FROM (SELECT w.id, w.number, w.title, w.status, w.priority, w.asset_id, w.assignee_id, w.due_at, w.updated_at
            FROM work_orders w ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset) p
      LEFT JOIN assets a ON a.id = p.asset_id
@@ -122,17 +121,16 @@ export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: strin
       assigneeId: r.assignee_id,
       dueAt: r.due_at,
       updatedAt: r.updated_at,
-      pending: r.pending === 1,
     }));
 
   const { total } = cached<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total FROM work_orders w ${filter}`).get(params)!;
   return { items, total, offset: query.offset };
 }
 
-export function getWorkOrder(db: Db, id: string): WorkOrder | undefined {
+export function getWorkOrder(db: Db, id: string): StoredWorkOrder | undefined {
   const row = db
     .prepare<[string], WorkOrderRow>(
-      `SELECT w.*, a.tag AS asset_tag, a.name AS asset_name, ${PENDING} AS pending, b.synced_at
+      `SELECT w.*, a.tag AS asset_tag, a.name AS asset_name, b.synced_at
        FROM work_orders w LEFT JOIN assets a ON a.id = w.asset_id LEFT JOIN work_order_base b ON b.id = w.id
        WHERE w.id = ?`,
     )

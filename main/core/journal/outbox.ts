@@ -5,8 +5,15 @@ import { cached, type Db } from '../db/connection';
 
 export const OUTBOX_STATES = ['pending', 'in_flight', 'conflict', 'rejected', 'applied', 'discarded', 'resolved'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
+/** Waiting to be sent, or sent and not yet answered. */
+export const UNSENT_STATES = ['pending', 'in_flight'] as const satisfies readonly OutboxState[];
 /** States in which the server does not have the change yet: the "not yet synced" marker. */
-export const UNSYNCED_STATES: readonly OutboxState[] = ['pending', 'in_flight', 'conflict'];
+export const UNSYNCED_STATES = [...UNSENT_STATES, 'conflict'] as const satisfies readonly OutboxState[];
+/** States replay() applies on top of the server's record: what the technician sees of their own work. */
+const REPLAYED = UNSYNCED_STATES;
+
+/** A SQL list of our own state names (constants, never user input): `'pending','in_flight'`. */
+export const inList = (states: readonly string[]): string => states.map((s) => `'${s}'`).join(',');
 
 export interface OutboxEntry {
   seq: number;
@@ -92,7 +99,7 @@ export function enqueue(db: Db, mutation: NewMutation): OutboxEntry {
       ? null
       : (db
           .prepare<[string], { id: string }>(
-            "SELECT id FROM outbox WHERE entity_id = ? AND type = 'workOrder.create' AND state IN ('pending','in_flight','conflict','rejected')",
+            `SELECT id FROM outbox WHERE entity_id = ? AND type = 'workOrder.create' AND state IN (${inList([...UNSYNCED_STATES, 'rejected'])})`,
           )
           .get(mutation.workOrderId)?.id ?? null);
   const id = randomUUID();
@@ -116,11 +123,18 @@ export function enqueue(db: Db, mutation: NewMutation): OutboxEntry {
   return { ...mutation, baseRecord: mutation.baseRecord ?? null, seq: Number(lastInsertRowid), id, state: 'pending', dependsOn, result: null };
 }
 
-/** The work-order mutations not yet confirmed by the server, oldest first: what replay() applies. */
-export function unsyncedForWorkOrder(db: Db, workOrderId: string): OutboxEntry[] {
+/**
+ * The work-order mutations replay() applies on top of the server's record,
+ * oldest first: those the server does not have yet. For a work order the
+ * server never had (no record to start from), refused ones too: a new work
+ * order whose create was refused stays on screen as the technician typed
+ * it, marked refused, instead of vanishing.
+ */
+export function unsyncedForWorkOrder(db: Db, workOrderId: string, { includeRefused = false } = {}): OutboxEntry[] {
+  const states = includeRefused ? [...REPLAYED, 'rejected'] : REPLAYED;
   return cached<[string], OutboxRow>(
     db,
-    `SELECT * FROM outbox WHERE entity_id = ? AND type LIKE 'workOrder.%' AND state IN ('pending','in_flight','conflict') ORDER BY seq`,
+    `SELECT * FROM outbox WHERE entity_id = ? AND type LIKE 'workOrder.%' AND state IN (${inList(states)}) ORDER BY seq`,
   )
     .all(workOrderId)
     .map(fromRow);
@@ -141,9 +155,71 @@ export function pendingAfter(db: Db, afterSeq: number, limit: number): OutboxEnt
     .map(fromRow);
 }
 
-/** How many changes the server does not have yet, for everyone or for one user. */
-export function countUnsynced(db: Db, userId?: string): number {
-  const sql = `SELECT count(*) AS n FROM outbox WHERE state IN ('pending','in_flight','conflict')${userId ? ' AND user_id = ?' : ''}`;
-  const row = (userId ? db.prepare(sql).get(userId) : db.prepare(sql).get()) as { n: number };
-  return row.n;
+/** Work orders with changes replay() applies: their view is the server's record plus those changes. */
+export function workOrdersWithUnsynced(db: Db): Set<string> {
+  return new Set(
+    cached<[], { id: string }>(db, `SELECT DISTINCT work_order_id AS id FROM outbox WHERE state IN (${inList(UNSYNCED_STATES)})`)
+      .all()
+      .map((r) => r.id),
+  );
+}
+
+export function hasUnsynced(db: Db, workOrderId: string): boolean {
+  return !!cached<[string], { n: number }>(
+    db,
+    `SELECT 1 AS n FROM outbox WHERE work_order_id = ? AND state IN (${inList(UNSYNCED_STATES)}) LIMIT 1`,
+  ).get(workOrderId);
+}
+
+/** The state of one change, or undefined if it is not in the outbox. */
+export function stateOf(db: Db, mutationId: string): OutboxState | undefined {
+  return cached<[string], { state: OutboxState }>(db, 'SELECT state FROM outbox WHERE id = ?').get(mutationId)?.state;
+}
+
+// ---- state changes: the sync worker and the conflict decisions move changes only through these ----
+
+/** After a crash or quit mid-push: whatever was in flight is sent again (the server answers `duplicate` if it had it). */
+export function returnInFlightToPending(db: Db): void {
+  db.prepare("UPDATE outbox SET state = 'pending' WHERE state = 'in_flight'").run();
+}
+
+/** A batch is being sent. */
+export function markInFlight(db: Db, entries: readonly OutboxEntry[]): void {
+  const mark = cached(db, "UPDATE outbox SET state = 'in_flight' WHERE id = ?");
+  db.transaction(() => entries.forEach((e) => mark.run(e.id))).immediate();
+}
+
+/** The server did not answer: the batch waits again (what it did answer stays answered). */
+export function returnToPending(db: Db, entries: readonly OutboxEntry[]): void {
+  const unmark = cached(db, "UPDATE outbox SET state = 'pending' WHERE id = ? AND state = 'in_flight'");
+  db.transaction(() => entries.forEach((e) => unmark.run(e.id))).immediate();
+}
+
+/** The server's answer to one change, in the caller's transaction. */
+export function settle(db: Db, mutationId: string, state: 'applied' | 'conflict' | 'rejected', result: unknown): void {
+  cached(db, 'UPDATE outbox SET state = ?, result = ? WHERE id = ?').run(state, JSON.stringify(result), mutationId);
+}
+
+/** Later unsent edits of a record were made against the version an applied change replaced: they follow it. */
+export function rebasePendingEdits(db: Db, entityId: string, version: number): void {
+  cached(
+    db,
+    "UPDATE outbox SET base_version = ? WHERE entity_id = ? AND state = 'pending' AND type IN ('workOrder.update','workOrder.overwrite')",
+  ).run(version, entityId);
+}
+
+/**
+ * The technician decided a conflict: the work order's unsent field changes are
+ * dropped (`discarded`, still listed) or replaced by their Overwrite / Merge (`resolved`).
+ */
+export function supersedeWorkOrderChanges(db: Db, workOrderId: string, state: 'discarded' | 'resolved'): void {
+  cached(
+    db,
+    "UPDATE outbox SET state = ? WHERE entity_id = ? AND state IN ('pending','conflict') AND type LIKE 'workOrder.%'",
+  ).run(state, workOrderId);
+}
+
+/** "Okay" on a refused change: the notification goes, the change stays in the history. False if there is none. */
+export function acknowledgeRejected(db: Db, mutationId: string, now: string): boolean {
+  return db.prepare("UPDATE outbox SET acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ? AND state = 'rejected'").run(now, mutationId).changes > 0;
 }

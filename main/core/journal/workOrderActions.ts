@@ -4,37 +4,30 @@ import { hoursRefusal, transitionRefusal } from '../../../shared/domain/rules';
 import type { z } from 'zod';
 import type { LogHoursInput, NewWorkOrderInput, WorkOrderChanges } from '../../../shared/domain/inputs';
 import { AppError } from '../../../shared/ipc/result';
+import type { HoursEntry } from '../../../shared/domain/views';
 import type { Db } from '../db/connection';
-import { deleteWorkOrderView, readBase, writeWorkOrderView } from '../db/workOrders';
-import { enqueue, unsyncedForWorkOrder } from './outbox';
-import { replay, type LocalWorkOrder } from './replay';
-
-/**
- * Recomputes what the technician sees for one work order: the server's copy
- * with the unsynced changes replayed on top. Called after every local write
- * and (by the sync worker) after every pulled record.
- */
-export function refreshWorkOrderView(db: Db, id: string): LocalWorkOrder | undefined {
-  const view = replay(
-    id,
-    readBase(db, id),
-    unsyncedForWorkOrder(db, id).map((m) => ({
-      type: m.type as 'workOrder.create' | 'workOrder.update' | 'workOrder.overwrite',
-      payload: m.payload,
-      userId: m.userId,
-      createdAt: m.createdAt,
-    })),
-  );
-  if (view) writeWorkOrderView(db, view);
-  else deleteWorkOrderView(db, id);
-  return view;
-}
+import { readBase } from '../db/workOrders';
+import { hoursStates, refusedCreate } from './localState';
+import { enqueue } from './outbox';
+import type { LocalWorkOrder } from './replay';
+import { refreshWorkOrderView } from './workOrderView';
 
 function currentView(db: Db, id: string): LocalWorkOrder {
   const row = db.prepare<[string], { id: string }>('SELECT id FROM work_orders WHERE id = ?').get(id);
   const view = row && refreshWorkOrderView(db, id);
   if (!view) throw new AppError('NOT_FOUND', 'This work order is not on this computer. It may have been removed.');
   return view;
+}
+
+/** Work built on a work order the server refused to create could never be sent: say so instead of queueing it. */
+function refuseIfCreateRefused(db: Db, id: string): void {
+  const refusal = refusedCreate(db, id);
+  if (refusal) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The server refused this new work order (${refusal.message.replace(/\.$/, '')}), so nothing more can be added to it. Its details are in More → Refused changes.`,
+    );
+  }
 }
 
 /** A new work order: on disk, in the outbox, before the technician sees "saved". */
@@ -70,6 +63,7 @@ export function updateWorkOrder(
   return db
     .transaction(() => {
       const view = currentView(db, id);
+      refuseIfCreateRefused(db, id);
       if (changes.status && changes.status !== view.status) {
         const refusal = transitionRefusal(view.status, changes.status, user.role);
         if (refusal) throw new AppError('VALIDATION_FAILED', refusal);
@@ -96,24 +90,14 @@ export function updateWorkOrder(
     .immediate();
 }
 
-export interface LocalHoursEntry {
-  id: string;
-  workOrderId: string;
-  userId: string;
-  hours: number;
-  workDate: string;
-  note: string;
-  performedAt: string;
-  /** null until the server has it. */
-  receivedAt: string | null;
-  pending: boolean;
-}
+export type LocalHoursEntry = HoursEntry;
 
 export function logHours(db: Db, user: LocalUser, input: z.output<typeof LogHoursInput>, now: string): LocalHoursEntry {
   const id = randomUUID();
   return db
     .transaction(() => {
       const view = currentView(db, input.workOrderId);
+      refuseIfCreateRefused(db, input.workOrderId);
       const refusal = hoursRefusal(view.status);
       if (refusal) throw new AppError('VALIDATION_FAILED', refusal);
       const entry = { id, workOrderId: input.workOrderId, userId: user.username, hours: input.hours, workDate: input.workDate, note: input.note, performedAt: now };
@@ -130,26 +114,28 @@ export function logHours(db: Db, user: LocalUser, input: z.output<typeof LogHour
         userId: user.username,
         createdAt: now,
       });
-      return { ...entry, receivedAt: null, pending: true };
+      return { ...entry, receivedAt: null, localState: 'unsynced' as const, pending: true, refusal: null };
     })
     .immediate();
 }
 
+/** Hours logged on a work order, newest day first, each with where it stands with the server. */
 export function listHours(db: Db, workOrderId: string): LocalHoursEntry[] {
-  return db
+  const rows = db
     .prepare<[string], { id: string; work_order_id: string; user_id: string; hours: number; work_date: string; note: string; performed_at: string; received_at: string | null }>(
       'SELECT * FROM hours_entries WHERE work_order_id = ? ORDER BY work_date DESC, performed_at DESC',
     )
-    .all(workOrderId)
-    .map((r) => ({
-      id: r.id,
-      workOrderId: r.work_order_id,
-      userId: r.user_id,
-      hours: r.hours,
-      workDate: r.work_date,
-      note: r.note,
-      performedAt: r.performed_at,
-      receivedAt: r.received_at,
-      pending: r.received_at === null,
-    }));
+    .all(workOrderId);
+  const states = hoursStates(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    workOrderId: r.work_order_id,
+    userId: r.user_id,
+    hours: r.hours,
+    workDate: r.work_date,
+    note: r.note,
+    performedAt: r.performed_at,
+    receivedAt: r.received_at,
+    ...states.get(r.id)!,
+  }));
 }

@@ -1,9 +1,8 @@
-import type { MutationResult } from '../../../shared/sync/protocol';
+import { settledOutcome, type MutationResult } from '../../../shared/sync/protocol';
 import type { WorkOrderRecord } from '../../../shared/domain/workOrder';
 import { cached, type Db } from '../db/connection';
-import { writeBase, writeWorkOrderView } from '../db/workOrders';
-import type { OutboxEntry } from '../journal/outbox';
-import { refreshWorkOrderView } from '../journal/workOrderActions';
+import { hasUnsynced, rebasePendingEdits, settle, type OutboxEntry } from '../journal/outbox';
+import { adoptServerRecord, updateWorkOrderView } from '../journal/workOrderView';
 
 /**
  * Applies the server's answers to one pushed batch, in one local transaction.
@@ -12,48 +11,25 @@ import { refreshWorkOrderView } from '../journal/workOrderActions';
  */
 export function applyPushResults(db: Db, batch: OutboxEntry[], results: MutationResult[], now: string): Set<string> {
   const touched = new Set<string>();
-  const setState = cached(db, 'UPDATE outbox SET state = ?, result = ? WHERE id = ?');
-  // Later unsent edits of a record were made against the version this one is replacing.
-  const rebase = cached(
-    db,
-    "UPDATE outbox SET base_version = ? WHERE entity_id = ? AND state = 'pending' AND type IN ('workOrder.update','workOrder.overwrite')",
-  );
   const received = cached(db, 'UPDATE hours_entries SET received_at = coalesce(received_at, ?), version = max(version, 1) WHERE id = ?');
   db.transaction(() => {
     const adopted = new Map<string, WorkOrderRecord>();
     batch.forEach((entry, i) => {
-      const result = results[i]!;
-      const outcome = result.status === 'duplicate' ? result.original! : result.status;
-      // An applied change keeps the short answer: its record is already the server copy (a backlog of thousands stays small).
-      const kept = outcome === 'applied' ? { id: result.id, status: result.status, version: result.version, original: result.original } : result;
-      setState.run(outcome, JSON.stringify(kept), entry.id);
+      const outcome = settledOutcome(results[i]!);
       touched.add(entry.workOrderId);
-      if (outcome === 'applied' && result.record) {
-        if (adoptServerRecord(db, result.record, now)) adopted.set(result.record.id, result.record);
-        rebase.run(result.record.version, entry.entityId);
+      if (outcome.status !== 'applied') {
+        settle(db, entry.id, outcome.status, outcome);
+        return;
       }
-      if (outcome === 'applied' && entry.type === 'hoursEntry.create') {
-        received.run(now, entry.entityId);
+      // An applied change keeps the short answer: its record is already the server copy (a backlog of thousands stays small).
+      settle(db, entry.id, 'applied', { id: outcome.id, status: 'applied', version: outcome.version });
+      if (outcome.record) {
+        if (adoptServerRecord(db, outcome.record, now)) adopted.set(outcome.record.id, outcome.record);
+        rebasePendingEdits(db, entry.entityId, outcome.record.version);
       }
+      if (entry.type === 'hoursEntry.create') received.run(now, entry.entityId);
     });
-    const unsent = cached<[string], { n: number }>(
-      db,
-      "SELECT count(*) AS n FROM outbox WHERE work_order_id = ? AND state IN ('pending','in_flight','conflict')",
-    );
-    for (const id of touched) {
-      // Nothing of the technician's left on top: what they see is the server's record as it came back.
-      const record = adopted.get(id);
-      if (record && unsent.get(id)!.n === 0) writeWorkOrderView(db, record);
-      else refreshWorkOrderView(db, id);
-    }
+    for (const id of touched) updateWorkOrderView(db, id, adopted.get(id), hasUnsynced(db, id));
   }).immediate();
   return touched;
-}
-
-/** The server's copy replaces ours only if it is newer: never back to an older version. */
-export function adoptServerRecord(db: Db, record: WorkOrderRecord, now: string): boolean {
-  const base = cached<[string], { version: number }>(db, 'SELECT version FROM work_order_base WHERE id = ?').get(record.id);
-  if (base && base.version >= record.version) return false;
-  writeBase(db, record, now);
-  return true;
 }

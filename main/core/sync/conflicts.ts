@@ -1,14 +1,13 @@
 import { EDITABLE_WORK_ORDER_FIELDS, type EditableWorkOrderFields, type WorkOrderRecord } from '../../../shared/domain/workOrder';
 import type { ConflictChoice, DiscardedChange, RefusedChange, WorkOrderConflict } from '../../../shared/domain/sync';
-import type { MutationResult } from '../../../shared/sync/protocol';
+import { settledOutcome, type MutationResult } from '../../../shared/sync/protocol';
 import { AppError } from '../../../shared/ipc/result';
 import type { LocalUser } from '../auth/session';
 import type { Db } from '../db/connection';
 import { readBase } from '../db/workOrders';
-import { enqueue, listOutbox, unsyncedForWorkOrder, type OutboxEntry } from '../journal/outbox';
+import { acknowledgeRejected, enqueue, listOutbox, supersedeWorkOrderChanges, unsyncedForWorkOrder, type OutboxEntry } from '../journal/outbox';
 import { replay } from '../journal/replay';
-import { refreshWorkOrderView } from '../journal/workOrderActions';
-import { adoptServerRecord } from './applyResults';
+import { adoptServerRecord, refreshWorkOrderView } from '../journal/workOrderView';
 
 type Field = keyof EditableWorkOrderFields;
 
@@ -42,8 +41,10 @@ function openConflict(db: Db, workOrderId: string): OpenConflict | undefined {
   // "Before" is the record the technician's first unsent change was made against, even if a pull moved the base on since.
   const before = entries.find((e) => e.baseRecord)?.baseRecord ?? readBase(db, workOrderId);
   if (!entry || !before) return undefined;
-  const theirs = (entry.result as MutationResult).record!;
-  const mine = replay(workOrderId, before, entries.map((e) => ({ type: e.type as 'workOrder.update', payload: e.payload, userId: e.userId, createdAt: e.createdAt })))!;
+  const answer = settledOutcome(entry.result as MutationResult);
+  if (answer.status !== 'conflict') return undefined;
+  const theirs = answer.record;
+  const mine = replay(workOrderId, before, entries)!;
   return { entry, before, mine: editable(mine), theirs };
 }
 
@@ -85,10 +86,7 @@ export function resolveConflict(db: Db, user: LocalUser, workOrderId: string, ch
     if (choice === 'merge' && !mergeable(fields)) {
       throw new AppError('VALIDATION_FAILED', 'Both sides changed the same field: choose Overwrite or Discard.');
     }
-    const superseded = choice === 'discard' ? 'discarded' : 'resolved';
-    db.prepare(
-      `UPDATE outbox SET state = ? WHERE work_order_id = ? AND entity_id = ? AND state IN ('pending','conflict') AND type LIKE 'workOrder.%'`,
-    ).run(superseded, workOrderId, workOrderId);
+    supersedeWorkOrderChanges(db, workOrderId, choice === 'discard' ? 'discarded' : 'resolved');
     adoptServerRecord(db, c.theirs, now);
     if (choice !== 'discard') {
       const payload =
@@ -141,15 +139,15 @@ export function listRefused(db: Db): RefusedChange[] {
     )
     .all();
   return rows.map((r) => {
-    const result = JSON.parse(r.result) as MutationResult;
+    const result = settledOutcome(JSON.parse(r.result) as MutationResult);
     const payload = JSON.parse(r.payload) as Record<string, unknown>;
     return {
       id: r.id,
       type: r.type as RefusedChange['type'],
       workOrderId: r.work_order_id,
       workOrderLabel: r.number ?? (typeof payload.title === 'string' ? payload.title : null) ?? r.title ?? 'a work order',
-      code: result.code ?? 'VALIDATION_FAILED',
-      message: result.message ?? 'The server refused this change.',
+      code: result.status === 'rejected' ? result.code : 'VALIDATION_FAILED',
+      message: result.status === 'rejected' ? result.message : 'The server refused this change.',
       payload: JSON.stringify(payload),
       userId: r.user_id,
       createdAt: r.created_at,
@@ -160,8 +158,7 @@ export function listRefused(db: Db): RefusedChange[] {
 
 /** "Okay": the notification goes; the refused change stays in the history, never deleted. */
 export function acknowledgeRefused(db: Db, id: string, now: string): void {
-  const { changes } = db.prepare("UPDATE outbox SET acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ? AND state = 'rejected'").run(now, id);
-  if (!changes) throw new AppError('NOT_FOUND', 'This refused change is not on this computer.');
+  if (!acknowledgeRejected(db, id, now)) throw new AppError('NOT_FOUND', 'This refused change is not on this computer.');
 }
 
 /** The refused-change history as CSV (RFC 4180 quoting), for a supervisor or to re-enter hours elsewhere. */

@@ -1,20 +1,20 @@
 import type { SyncStatus } from '../../../shared/domain/syncStatus';
 import type { Db } from '../db/connection';
-import { countUnsynced } from '../journal/outbox';
-import type { SyncWorker } from './worker';
+import { journalCounts } from '../journal/localState';
+import type { WorkerSnapshot } from './worker';
 
-/** The one place that turns the journal and the worker into what the status bar and tray say. */
-export function syncStatus(db: Db, worker: SyncWorker, demoServer = false): SyncStatus {
+/**
+ * The one place that turns the journal's counts (journal/localState.ts) and
+ * the worker's snapshot into what the status bar and tray say.
+ */
+export function syncStatus(db: Db, worker: WorkerSnapshot, demoServer = false): SyncStatus {
   const status = describe(db, worker);
   return demoServer ? { ...status, message: `Demo server on this computer. ${status.message}` } : status;
 }
 
-function describe(db: Db, worker: SyncWorker): SyncStatus {
-  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  const pendingChanges = countUnsynced(db);
-  const conflicts = count("SELECT count(DISTINCT work_order_id) AS n FROM outbox WHERE state = 'conflict'");
-  const refused = count("SELECT count(*) AS n FROM outbox WHERE state = 'rejected' AND acknowledged_at IS NULL");
-  const signedOut = [...worker.signedOutUsers];
+function describe(db: Db, worker: WorkerSnapshot): SyncStatus {
+  const { pendingChanges, conflicts, refused } = journalCounts(db);
+  const signedOut = worker.signedOutUsers;
   const base = { connection: worker.connection, pendingChanges, conflicts, refused, lastSyncedAt: worker.lastSyncedAt };
 
   if (conflicts || refused || signedOut.length) {

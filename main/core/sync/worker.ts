@@ -1,13 +1,15 @@
-import type { Change, Mutation, MutationResult } from '../../../shared/sync/protocol';
-import { PUSH_MAX_BYTES, PUSH_MAX_MUTATIONS } from '../../../shared/sync/protocol';
+import type { Change, MutationResult } from '../../../shared/sync/protocol';
 import type { PullWriter } from './pullWriter';
-import { cached, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { SecretStore } from '../auth/secretStore';
 import { tokenKey } from '../auth/session';
 import type { Logger } from '../logger';
-import { pendingAfter, type OutboxEntry } from '../journal/outbox';
-import { applyPulledPage, clientId, readCursor } from './applyPull';
+import { markInFlight, pendingAfter, returnInFlightToPending, returnToPending, stateOf, UNSENT_STATES, type OutboxEntry } from '../journal/outbox';
+import { nextBatch, toMutation } from './pushBatch';
+import { applyPulledPage } from './applyPull';
 import { applyPushResults } from './applyResults';
+import { clientId, readPullCursor, resetPullCursor } from './pullCursor';
+import { lastSuccessfulSync, recordCycle } from './syncHistory';
 import { backoffDelay, SyncClient, SyncRequestError } from './syncClient';
 
 export type Connection = 'online' | 'unreachable' | 'not_configured';
@@ -39,6 +41,14 @@ export interface SyncWorkerDeps {
   pullWriter?: PullWriter | null;
 }
 
+export interface WorkerSnapshot {
+  connection: Connection;
+  lastSyncedAt: string | null;
+  syncing: boolean;
+  received: number;
+  signedOutUsers: string[];
+}
+
 export interface CycleReport {
   sent: number;
   received: number;
@@ -54,13 +64,13 @@ export interface CycleReport {
  * triggers another one (SYNC.md pitfall 8).
  */
 export class SyncWorker {
-  connection: Connection;
-  lastSyncedAt: string | null = null;
-  syncing = false;
+  private connection: Connection;
+  private lastSyncedAt: string | null = null;
+  private syncing = false;
   /** Changes received so far in the running cycle: a long first sync shows progress. */
-  received = 0;
+  private received = 0;
   /** Users whose token the server refused: their changes wait until they sign in again. */
-  readonly signedOutUsers = new Set<string>();
+  private readonly signedOutUsers = new Set<string>();
   private running: Promise<CycleReport> | null = null;
   /** The cycle asked for while one was running: it starts when that one ends, and only once. */
   private next: Promise<CycleReport> | null = null;
@@ -77,9 +87,24 @@ export class SyncWorker {
     this.client = deps.client;
     this.connection = deps.client ? 'unreachable' : 'not_configured';
     // A push interrupted by a crash is sent again: the server answers `duplicate` if it had it.
-    deps.db.prepare("UPDATE outbox SET state = 'pending' WHERE state = 'in_flight'").run();
-    this.lastSyncedAt =
-      (deps.db.prepare("SELECT max(finished_at) AS at FROM sync_history WHERE outcome = 'ok'").get() as { at: string | null }).at ?? null;
+    returnInFlightToPending(deps.db);
+    this.lastSyncedAt = lastSuccessfulSync(deps.db);
+  }
+
+  /** What the status bar and tray are computed from: a copy, never the worker's own fields. */
+  snapshot(): WorkerSnapshot {
+    return {
+      connection: this.connection,
+      lastSyncedAt: this.lastSyncedAt,
+      syncing: this.syncing,
+      received: this.received,
+      signedOutUsers: [...this.signedOutUsers],
+    };
+  }
+
+  /** The user signed in again: their waiting changes may go with their new token. */
+  userSignedIn(username: string): void {
+    this.signedOutUsers.delete(username);
   }
 
   start(): void {
@@ -180,9 +205,7 @@ export class SyncWorker {
     }
     if (this.closed) return report;
     const finished = this.deps.now();
-    this.deps.db
-      .prepare('INSERT INTO sync_history (started_at, finished_at, sent, received, outcome, message) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(started, finished, report.sent, report.received, report.outcome, report.message);
+    recordCycle(this.deps.db, { startedAt: started, finishedAt: finished, ...report });
     this.syncing = false;
     if (report.outcome === 'ok') {
       this.lastSyncedAt = finished;
@@ -203,20 +226,26 @@ export class SyncWorker {
     // Everything up to `after` was sent in this cycle or waits; `waiting` are the changes that wait.
     let after = 0;
     const waiting = new Set<string>();
-    const mark = db.prepare('UPDATE outbox SET state = ? WHERE id = ?');
-    const unmark = db.prepare("UPDATE outbox SET state = 'pending' WHERE id = ? AND state = 'in_flight'");
     for (;;) {
-      const next = nextBatch(db, after, (user) => secrets.get(tokenKey(user)), waiting);
+      const next = nextBatch(
+        {
+          pendingAfter: (seq, limit) => pendingAfter(db, seq, limit),
+          notOnServer: (mutationId) => (UNSENT_STATES as readonly string[]).includes(stateOf(db, mutationId) ?? ''),
+          hasToken: (user) => secrets.get(tokenKey(user)) !== undefined,
+        },
+        after,
+        waiting,
+      );
       after = next.lastSeq;
       const { batch } = next;
       if (!batch.length) return sent;
       const token = secrets.get(tokenKey(batch[0]!.userId))!;
-      db.transaction(() => batch.forEach((e) => mark.run('in_flight', e.id))).immediate();
+      markInFlight(db, batch);
       try {
         sent += await this.send(client, token, id, batch);
       } catch (error) {
         // Whatever the server did not answer goes back to waiting; what it answered stays answered.
-        db.transaction(() => batch.forEach((e) => unmark.run(e.id))).immediate();
+        returnToPending(db, batch);
         if (error instanceof SyncRequestError && error.kind === 'unauthorized') {
           const user = batch[0]!.userId;
           secrets.delete(tokenKey(user));
@@ -275,7 +304,7 @@ export class SyncWorker {
       request.catch(() => undefined); // awaited below; never an unhandled rejection if this cycle ends first
       return request;
     };
-    let next = fetchPage(readCursor(db));
+    let next = fetchPage(readPullCursor(db));
     const counted = (changes: number, changed: string[]) => {
       received += changes;
       this.received = received;
@@ -290,8 +319,8 @@ export class SyncWorker {
           if (error instanceof SyncRequestError && error.kind === 'resync') {
             // A restored server: start the feed again; the outbox is kept and re-sent as needed.
             await Promise.all(writing.splice(0));
-            db.prepare("DELETE FROM local_meta WHERE key = 'pull_cursor'").run();
-            next = fetchPage(readCursor(db));
+            resetPullCursor(db);
+            next = fetchPage(readPullCursor(db));
             continue;
           }
           throw error;
@@ -326,58 +355,3 @@ export class SyncWorker {
     }
   }
 }
-
-/**
- * The next batch after outbox position `after`: consecutive pending changes
- * of one user who has a token, at most PUSH_MAX_MUTATIONS and about
- * PUSH_MAX_BYTES. Changes of users without a token wait, and so does
- * anything that depends on a change that waits or is not on the server yet.
- * Reads the outbox page by page from `after`, so a large backlog costs one
- * pass, not one pass per batch.
- */
-function nextBatch(
-  db: Db,
-  after: number,
-  tokenOf: (user: string) => string | undefined,
-  waiting: Set<string>,
-): { batch: OutboxEntry[]; lastSeq: number } {
-  const batch: OutboxEntry[] = [];
-  const inBatch = new Set<string>();
-  let bytes = 0;
-  let lastSeq = after;
-  const notOnServer = (mutationId: string) => {
-    const row = cached<[string], { state: string }>(db, 'SELECT state FROM outbox WHERE id = ?').get(mutationId);
-    return row?.state === 'pending' || row?.state === 'in_flight';
-  };
-  for (;;) {
-    const page = pendingAfter(db, lastSeq, 500);
-    if (!page.length) return { batch, lastSeq };
-    for (const entry of page) {
-      const dep = entry.dependsOn;
-      const waits = !tokenOf(entry.userId) || (dep !== null && (waiting.has(dep) || (!inBatch.has(dep) && notOnServer(dep))));
-      if (waits) {
-        waiting.add(entry.id);
-        lastSeq = entry.seq;
-        continue;
-      }
-      const size = JSON.stringify(entry.payload).length + 300;
-      if (batch.length && (batch[0]!.userId !== entry.userId || batch.length >= PUSH_MAX_MUTATIONS || bytes + size > PUSH_MAX_BYTES)) {
-        return { batch, lastSeq };
-      }
-      batch.push(entry);
-      inBatch.add(entry.id);
-      bytes += size;
-      lastSeq = entry.seq;
-    }
-  }
-}
-
-const toMutation = (e: OutboxEntry): Mutation => ({
-  id: e.id,
-  seq: e.seq,
-  type: e.type,
-  entityId: e.entityId,
-  baseVersion: e.baseVersion,
-  payload: e.payload,
-  createdAt: e.createdAt,
-});

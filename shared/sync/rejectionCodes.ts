@@ -1,0 +1,13 @@
+/**
+ * Why the server refuses a change (a per-change answer, not an HTTP error).
+ * Kept free of imports so that domain schemas can use it without an import cycle.
+ */
+export const REJECTION_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'WORK_ORDER_CLOSED',
+  'INVALID_TRANSITION',
+  'DEPENDENCY_REJECTED',
+  'ALREADY_EXISTS',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
