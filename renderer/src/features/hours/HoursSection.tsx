@@ -6,20 +6,27 @@ import { useListHoursQuery, useLogHoursMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
 import { fieldErrors } from '../../components/forms';
 import { formatDate } from '../workOrders/format';
-import { PendingBadge } from '../workOrders/StatusBadge';
+import { hoursTotal } from '../../../../shared/domain/localState';
+import { LocalStateBadge, ResolveButton } from '../workOrders/LocalStateBadge';
 
 /** The Hours field: the action bar's "Log hours…" brings it into view. */
 export const LOG_HOURS_INPUT_ID = 'log-hours-input';
 
 /** Hours logged so far and the log-hours form (the timer is in the action bar; a stopped timer fills in the hours). */
-export function HoursSection({ workOrder, prefill }: { workOrder: WorkOrder; prefill: { hours: number; at: number } | null }) {
+export function HoursSection(props: { workOrder: WorkOrder; prefill: { hours: number; at: number } | null; noMoreWork: string | null }) {
+  const { workOrder, prefill } = props;
   const { data: entries = [] } = useListHoursQuery(workOrder.id);
-  const total = entries.reduce((sum, e) => sum + e.hours, 0);
-  const closed = hoursRefusal(workOrder.status);
+  // Refused hours never reached the server: shown, struck through, and left out of the total.
+  const total = hoursTotal(entries);
+  const refused = entries.filter((e) => e.localState === 'refused').reduce((sum, e) => sum + e.hours, 0);
+  const closed = props.noMoreWork ?? hoursRefusal(workOrder.status);
+  const hours = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 2 });
 
   return (
     <section className="hours" aria-labelledby="hours-heading">
-      <h3 id="hours-heading">Hours · {total.toLocaleString(undefined, { maximumFractionDigits: 2 })} h logged</h3>
+      <h3 id="hours-heading">
+        Hours · {hours(total)} h logged{refused > 0 && <span className="muted"> ({hours(refused)} h refused, not counted)</span>}
+      </h3>
       {entries.length === 0 ? (
         <p className="muted">No hours logged yet.</p>
       ) : (
@@ -34,12 +41,16 @@ export function HoursSection({ workOrder, prefill }: { workOrder: WorkOrder; pre
           </thead>
           <tbody>
             {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDate(`${e.workDate}T12:00:00Z`)}</td>
-                <td>{e.hours}</td>
+              <tr key={e.id} className={e.localState === 'refused' ? 'refused' : undefined}>
+                <td className="struck">{formatDate(`${e.workDate}T12:00:00Z`)}</td>
+                <td className="struck">
+                  {e.hours}
+                  {e.localState === 'refused' && <span className="visually-hidden"> (refused, not counted)</span>}
+                </td>
                 <td>{e.userId}</td>
                 <td>
-                  {e.note} {e.pending && <PendingBadge />}
+                  <span className="struck">{e.note}</span> <LocalStateBadge localState={e.localState} refusal={e.refusal} />
+                  {e.localState === 'refused' && <ResolveButton localState="refused" className="inline-resolve" />}
                 </td>
               </tr>
             ))}

@@ -12,11 +12,17 @@ import { workOrderSelected } from './workOrdersSlice';
  * change, Log hours, the timer and Close are always in reach, however long
  * the work order is.
  */
-export function ActionBar(props: { workOrder: WorkOrder; role: Role | null; change: StatusChange; onTimerStopped(hours: number): void }) {
+export function ActionBar(props: {
+  workOrder: WorkOrder;
+  role: Role | null;
+  change: StatusChange;
+  noMoreWork: string | null;
+  onTimerStopped(hours: number): void;
+}) {
   const { workOrder, role, change } = props;
   const dispatch = useAppDispatch();
   const next = role ? nextAction(workOrder, role) : null;
-  const hoursAllowed = !hoursRefusal(workOrder.status);
+  const hoursAllowed = !hoursRefusal(workOrder.status) && !props.noMoreWork;
   const goToLogHours = () => {
     const input = document.getElementById(LOG_HOURS_INPUT_ID);
     input?.scrollIntoView({ block: 'center' });

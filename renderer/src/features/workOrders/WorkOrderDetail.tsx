@@ -7,7 +7,8 @@ import { ActionBar } from './ActionBar';
 import { EditWorkOrderForm } from './EditWorkOrderForm';
 import { formatDate, formatDateTime } from './format';
 import { StatusActions } from './StatusActions';
-import { PendingBadge, PriorityBadge, StatusBadge } from './StatusBadge';
+import { PriorityBadge, StatusBadge } from './StatusBadge';
+import { LocalStateBadge, LocalStateBanner } from './LocalStateBadge';
 import { useStatusChange } from './useStatusChange';
 import { selectSelectedId, workOrderSelected } from './workOrdersSlice';
 import type { WorkOrder } from '../../../../shared/domain/workOrder';
@@ -55,6 +56,11 @@ function OpenWorkOrder({ workOrder }: { workOrder: WorkOrder }) {
   const [editing, setEditing] = useState(false);
   const [prefill, setPrefill] = useState<{ hours: number; at: number } | null>(null);
   const closed = workOrder.status === 'completed' || workOrder.status === 'cancelled';
+  // A new work order the server refused to create can never be sent: the journal takes no more work on it.
+  const noMoreWork =
+    workOrder.localState === 'refused' && workOrder.number === null
+      ? 'The server refused this new work order, so nothing more can be added to it. What you typed is kept under More → Refused changes.'
+      : null;
 
   return (
     <aside className="detail" aria-labelledby="detail-title">
@@ -66,14 +72,12 @@ function OpenWorkOrder({ workOrder }: { workOrder: WorkOrder }) {
         <div className="detail-badges">
           <StatusBadge status={workOrder.status} />
           <PriorityBadge priority={workOrder.priority} />
-          {workOrder.pending && <PendingBadge />}
+          <LocalStateBadge localState={workOrder.localState} refusal={workOrder.refusal} />
         </div>
+        <LocalStateBanner localState={workOrder.localState} refusal={workOrder.refusal} isNew={workOrder.number === null} />
         <p className="sync-line">
-          {workOrder.pending
-            ? 'Your changes are saved on this computer and wait to be sent. '
-            : workOrder.lastSyncedAt
-              ? 'The server has this work order as shown. '
-              : ''}
+          {workOrder.localState === 'unsynced' && 'Your changes are saved on this computer and wait to be sent. '}
+          {workOrder.localState === 'synced' && 'The server has this work order as shown. '}
           <LastSync />
         </p>
         {editing ? (
@@ -105,17 +109,23 @@ function OpenWorkOrder({ workOrder }: { workOrder: WorkOrder }) {
                 {formatDateTime(workOrder.updatedAt)} by {workOrder.updatedBy}
               </dd>
             </dl>
-            {!closed && (
+            {!closed && !noMoreWork && (
               <button type="button" onClick={() => setEditing(true)}>
                 Edit details
               </button>
             )}
           </>
         )}
-        {role && <StatusActions workOrder={workOrder} role={role} change={change} />}
-        <HoursSection workOrder={workOrder} prefill={prefill} />
+        {role && !noMoreWork && <StatusActions workOrder={workOrder} role={role} change={change} />}
+        <HoursSection workOrder={workOrder} prefill={prefill} noMoreWork={noMoreWork} />
       </div>
-      <ActionBar workOrder={workOrder} role={role} change={change} onTimerStopped={(hours) => setPrefill({ hours, at: Date.now() })} />
+      <ActionBar
+        workOrder={workOrder}
+        role={noMoreWork ? null : role}
+        change={change}
+        noMoreWork={noMoreWork}
+        onTimerStopped={(hours) => setPrefill({ hours, at: Date.now() })}
+      />
     </aside>
   );
 }

@@ -5,7 +5,8 @@ import { shopfloorApi, useListWorkOrdersQuery } from '../../api/shopfloorApi';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { VirtualList } from '../../components/VirtualList';
 import { formatCount, formatDate } from './format';
-import { PendingBadge, PriorityBadge, StatusBadge } from './StatusBadge';
+import { PriorityBadge, StatusBadge } from './StatusBadge';
+import { LocalStateBadge, ResolveButton } from './LocalStateBadge';
 import { filtersCleared, selectSelectedId, workOrderSelected } from './workOrdersSlice';
 import { densityChosen, rowHeight } from '../preferences/preferencesSlice';
 
@@ -96,27 +97,39 @@ function WorkOrderRow({ index, filter }: { index: number; filter: Filter }) {
   }, [prefetchNext, prefetch, filter, pageStart]);
 
   if (!item) return <div className="row-placeholder" aria-hidden="true" />;
+  // Conflict and refused are resolved elsewhere: a second button on the row goes straight there.
+  const resolvable = item.localState === 'conflict' || item.localState === 'refused';
   return (
-    <button
-      type="button"
-      className="row-button"
-      data-index={index}
-      aria-current={item.id === selectedId ? 'true' : undefined}
-      onClick={() => dispatch(workOrderSelected(item.id))}
-    >
-      <span className="row-main">
-        <span className="row-number">{item.number ?? 'New'}</span>
-        <span className="row-title" title={item.title}>
-          {item.title}
+    <>
+      <button
+        type="button"
+        className={`row-button${resolvable ? ' has-resolve' : ''}`}
+        data-index={index}
+        aria-current={item.id === selectedId ? 'true' : undefined}
+        onClick={() => dispatch(workOrderSelected(item.id))}
+      >
+        <span className="row-main">
+          <span className="row-number">{item.number ?? 'New'}</span>
+          <span className="row-title" title={item.title}>
+            {item.title}
+          </span>
         </span>
-      </span>
-      <span className="row-meta">
-        <StatusBadge status={item.status} />
-        <PriorityBadge priority={item.priority} />
-        {item.pending && <PendingBadge />}
-        <span className="row-asset">{item.assetTag ?? 'No asset'}</span>
-        <span className="row-due">{item.dueAt ? `Due ${formatDate(item.dueAt)}` : 'No due date'}</span>
-      </span>
-    </button>
+        <span className="row-meta">
+          <StatusBadge status={item.status} />
+          <PriorityBadge priority={item.priority} />
+          <LocalStateBadge localState={item.localState} refusal={item.refusal} />
+          <span className="row-asset">{item.assetTag ?? 'No asset'}</span>
+          <span className="row-due">{item.dueAt ? `Due ${formatDate(item.dueAt)}` : 'No due date'}</span>
+        </span>
+      </button>
+      {resolvable && (
+        <ResolveButton
+          localState={item.localState}
+          className="row-resolve"
+          label={item.localState === 'conflict' ? 'Decide' : 'Why refused?'}
+          name={`${item.localState === 'conflict' ? 'Decide' : 'Why refused?'} ${item.number ?? item.title}`}
+        />
+      )}
+    </>
   );
 }
