@@ -66,7 +66,9 @@ function OpenWorkOrder({ workOrder }: { workOrder: WorkOrder }) {
     <aside className="detail" aria-labelledby="detail-title">
       <div className="detail-body">
         <header className="detail-header">
-          <p className="detail-number">{workOrder.number ?? 'New work order: number assigned when synced'}</p>
+          <p className="detail-number">
+            {workOrder.number ?? (noMoreWork ? 'New work order: not created on the server' : 'New work order: number assigned when synced')}
+          </p>
           <h2 id="detail-title">{workOrder.title}</h2>
         </header>
         <div className="detail-badges">
