@@ -40,12 +40,12 @@ async function scan(page: Page, code: string) {
   await page.evaluate((text) => {
     const target = (document.activeElement ?? document.body) as HTMLElement;
     const isField = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
-    for (const key of text) {
-      if (target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })) && isField) {
-        document.execCommand('insertText', false, key);
-      }
+    // Made first, so their timestamps are the scanner's, however long the page takes to handle each one
+    // (a real key event too carries the time it was typed, not the time it was handled).
+    const keys = [...text, 'Enter'].map((key) => new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    for (const event of keys) {
+      if (target.dispatchEvent(event) && isField && event.key !== 'Enter') document.execCommand('insertText', false, event.key);
     }
-    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
   }, code);
 }
 

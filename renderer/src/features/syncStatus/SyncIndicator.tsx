@@ -41,8 +41,9 @@ export function SyncIndicator() {
         {look.count > 0 && <span className="sync-count">{look.count}</span>}
         <span className="sync-words">
           <strong>{look.headline}</strong>
+          {/* The last sync first: when the line is cut, the counts (also on the badge) give way. */}
           <span>
-            {look.detail} · <LastSync />
+            <LastSync /> · {look.detail}
           </span>
         </span>
       </button>

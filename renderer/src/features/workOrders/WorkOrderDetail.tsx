@@ -79,7 +79,7 @@ function OpenWorkOrder({ workOrder }: { workOrder: WorkOrder }) {
         <LocalStateBanner localState={workOrder.localState} refusal={workOrder.refusal} isNew={workOrder.number === null} />
         <p className="sync-line">
           {workOrder.localState === 'unsynced' && 'Your changes are saved on this computer and wait to be sent. '}
-          {workOrder.localState === 'synced' && 'The server has this work order as shown. '}
+          {workOrder.localState === 'synced' && 'Nothing of it waits to be sent. '}
           <LastSync />
         </p>
         {editing ? (
