@@ -39,7 +39,7 @@ test.describe('a work order, offline', () => {
     await openWorkOrder(page, wo.number!);
     const detail = page.getByRole('complementary', { name: wo.title });
     await expect(detail.getByRole('button', { name: 'Reopen' })).toBeDisabled();
-    await expect(detail.getByText('It is open.')).toBeVisible();
+    await expect(detail.getByText('Reopen is possible after Complete or Cancel.')).toBeVisible();
     await detail.getByRole('button', { name: 'Start work' }).click();
     await expect(detail.locator('.detail-badges')).toContainText('In progress');
     await expect(detail.locator('.detail-badges')).toContainText('Not yet synced');

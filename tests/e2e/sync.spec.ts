@@ -13,6 +13,8 @@ import { expect, saveScreenshot, test } from './harness/fixtures';
  * Electron's native dialog.
  */
 test.use({ withServer: true });
+// Two workstations, a server, axe and screenshots per test: more than 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
 
 async function secondStation(serverUrl: string): Promise<{ core: Core; close(): void }> {
   const temp = makeTempDir('shopfloor-bob-');

@@ -2,8 +2,10 @@ import { useGetSessionQuery, useGetSyncStatusQuery, useSignOutMutation } from '.
 import { MoreScreen } from '../features/more/MoreScreen';
 import { AssetsScreen } from '../features/assets/AssetsScreen';
 import { useScannerJump } from '../features/scanner/useScannerJump';
+import { ScanToast } from '../features/scanner/ScanToast';
 import { SignInScreen } from '../features/session/SignInScreen';
-import { StatusBar } from '../features/syncStatus/StatusBar';
+import { SyncIndicator } from '../features/syncStatus/SyncIndicator';
+import { usePreferencesOnPage } from '../features/preferences/usePreferencesOnPage';
 import { NewWorkOrderScreen } from '../features/workOrders/NewWorkOrderScreen';
 import { WorkOrdersScreen } from '../features/workOrders/WorkOrdersScreen';
 import { useAppDispatch, useAppSelector } from './hooks';
@@ -13,6 +15,7 @@ export function App() {
   const dispatch = useAppDispatch();
   const notice = useAppSelector((state) => state.navigation.notice);
   const { data: session, error } = useGetSessionQuery();
+  usePreferencesOnPage();
   if (error) return <p role="alert" className="error">{error.message}</p>;
   if (!session) return null;
   const warning =
@@ -32,7 +35,6 @@ export function App() {
           )}
         </div>
       )}
-      <StatusBar />
     </div>
   );
 }
@@ -71,15 +73,17 @@ function SignedIn({ username }: { username: string }) {
             )}
           </button>
         </nav>
-        <button type="button" className="primary" onClick={() => dispatch(navigated({ name: 'newWorkOrder' }))}>
+        <SyncIndicator />
+        <button type="button" className="primary new-work-order" onClick={() => dispatch(navigated({ name: 'newWorkOrder' }))}>
           New work order
         </button>
-        <span className="user">
-          Signed in as <strong>{username}</strong>
+        <span className="user" title={`Signed in as ${username}`}>
+          <span className="visually-hidden">Signed in as </span>
+          <strong>{username}</strong>
         </span>
         <button
           type="button"
-          className="nav-link"
+          className="nav-link sign-out"
           onClick={() => {
             const waiting = status?.pendingChanges ?? 0;
             if (waiting && !window.confirm(`${waiting} ${waiting === 1 ? 'change has' : 'changes have'} not reached the server yet. They stay on this computer and are sent later. Sign out?`)) return;
@@ -99,6 +103,7 @@ function SignedIn({ username }: { username: string }) {
           Sign out
         </button>
       </header>
+      <ScanToast />
       {route.name === 'workOrders' && <WorkOrdersScreen />}
       {route.name === 'newWorkOrder' && <NewWorkOrderScreen />}
       {(route.name === 'assets' || route.name === 'asset') && <AssetsScreen />}

@@ -12,7 +12,12 @@ export type MoreTab = 'conflicts' | 'refused' | 'history' | 'settings';
 
 export const navigationSlice = createSlice({
   name: 'navigation',
-  initialState: { route: { name: 'workOrders' } as Route, notice: null as string | null },
+  initialState: {
+    route: { name: 'workOrders' } as Route,
+    notice: null as string | null,
+    /** The last code a scanner typed that opened something (a new object each scan, so the same code twice shows twice). */
+    scanned: null as { code: string } | null,
+  },
   reducers: {
     navigated(state, action: PayloadAction<Route>) {
       state.route = action.payload;
@@ -22,7 +27,10 @@ export const navigationSlice = createSlice({
     noticeShown(state, action: PayloadAction<string | null>) {
       state.notice = action.payload;
     },
+    scanConfirmed(state, action: PayloadAction<string | null>) {
+      state.scanned = action.payload === null ? null : { code: action.payload };
+    },
   },
 });
 
-export const { navigated, noticeShown } = navigationSlice.actions;
+export const { navigated, noticeShown, scanConfirmed } = navigationSlice.actions;

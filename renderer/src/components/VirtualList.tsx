@@ -27,6 +27,10 @@ export function VirtualList({ label, total, rowHeight, resetKey, renderRow }: Vi
   useEffect(() => {
     virtualizer.scrollToOffset(0);
   }, [resetKey, virtualizer]);
+  // A new density or text size: every row has the new height at once.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;

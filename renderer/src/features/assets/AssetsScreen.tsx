@@ -4,7 +4,8 @@ import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { navigated } from '../../app/navigationSlice';
 import { VirtualList } from '../../components/VirtualList';
 import { formatCount, formatDate } from '../workOrders/format';
-import { PendingBadge, StatusBadge } from '../workOrders/StatusBadge';
+import { StatusBadge } from '../workOrders/StatusBadge';
+import { LocalStateBadge } from '../workOrders/LocalStateBadge';
 import { assetFilterChanged, workOrderSelected } from '../workOrders/workOrdersSlice';
 
 const PAGE_SIZE = 100;
@@ -130,7 +131,7 @@ function AssetDetail({ id }: { id: string }) {
             <li key={w.id}>
               <button type="button" className="link-row" onClick={() => open(w.id)}>
                 <span className="row-number">{w.number ?? 'New'}</span> {w.title} <StatusBadge status={w.status} />
-                {w.pending && <PendingBadge />}
+                <LocalStateBadge localState={w.localState} refusal={w.refusal} />
                 <span className="muted"> · updated {formatDate(w.updatedAt)}</span>
               </button>
             </li>

@@ -1,29 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { LogHoursInput, localToday } from '../../../../shared/domain/inputs';
 import { hoursRefusal } from '../../../../shared/domain/rules';
 import type { WorkOrder } from '../../../../shared/domain/workOrder';
-import {
-  useGetTimerQuery,
-  useListHoursQuery,
-  useLogHoursMutation,
-  useStartTimerMutation,
-  useStopTimerMutation,
-} from '../../api/shopfloorApi';
+import { useListHoursQuery, useLogHoursMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
 import { fieldErrors } from '../../components/forms';
-import { formatDate, formatDateTime } from '../workOrders/format';
-import { PendingBadge } from '../workOrders/StatusBadge';
+import { formatDate } from '../workOrders/format';
+import { hoursTotal } from '../../../../shared/domain/localState';
+import { LocalStateBadge, ResolveButton } from '../workOrders/LocalStateBadge';
 
-/** Hours logged so far, the log-hours form and the start/stop timer for one work order. */
-export function HoursSection({ workOrder }: { workOrder: WorkOrder }) {
+/** The Hours field: the action bar's "Log hours…" brings it into view. */
+export const LOG_HOURS_INPUT_ID = 'log-hours-input';
+
+/** Hours logged so far and the log-hours form (the timer is in the action bar; a stopped timer fills in the hours). */
+export function HoursSection(props: { workOrder: WorkOrder; prefill: { hours: number; at: number } | null; noMoreWork: string | null }) {
+  const { workOrder, prefill } = props;
   const { data: entries = [] } = useListHoursQuery(workOrder.id);
-  const total = entries.reduce((sum, e) => sum + e.hours, 0);
-  const closed = hoursRefusal(workOrder.status);
-  const [prefill, setPrefill] = useState<number | null>(null);
+  // Refused hours never reached the server: shown, struck through, and left out of the total.
+  const total = hoursTotal(entries);
+  const refused = entries.filter((e) => e.localState === 'refused').reduce((sum, e) => sum + e.hours, 0);
+  const closed = props.noMoreWork ?? hoursRefusal(workOrder.status);
+  const hours = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 2 });
 
   return (
     <section className="hours" aria-labelledby="hours-heading">
-      <h3 id="hours-heading">Hours · {total.toLocaleString(undefined, { maximumFractionDigits: 2 })} h logged</h3>
+      <h3 id="hours-heading">
+        Hours · {hours(total)} h logged{refused > 0 && <span className="muted"> ({hours(refused)} h refused, not counted)</span>}
+      </h3>
       {entries.length === 0 ? (
         <p className="muted">No hours logged yet.</p>
       ) : (
@@ -38,12 +41,16 @@ export function HoursSection({ workOrder }: { workOrder: WorkOrder }) {
           </thead>
           <tbody>
             {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDate(`${e.workDate}T12:00:00Z`)}</td>
-                <td>{e.hours}</td>
+              <tr key={e.id} className={e.localState === 'refused' ? 'refused' : undefined}>
+                <td className="struck">{formatDate(`${e.workDate}T12:00:00Z`)}</td>
+                <td className="struck">
+                  {e.hours}
+                  {e.localState === 'refused' && <span className="visually-hidden"> (refused, not counted)</span>}
+                </td>
                 <td>{e.userId}</td>
                 <td>
-                  {e.note} {e.pending && <PendingBadge />}
+                  <span className="struck">{e.note}</span> <LocalStateBadge localState={e.localState} refusal={e.refusal} />
+                  {e.localState === 'refused' && <ResolveButton localState="refused" className="inline-resolve" />}
                 </td>
               </tr>
             ))}
@@ -53,10 +60,7 @@ export function HoursSection({ workOrder }: { workOrder: WorkOrder }) {
       {closed ? (
         <p className="muted">{closed}</p>
       ) : (
-        <>
-          <TimerControl workOrderId={workOrder.id} onStopped={setPrefill} />
-          <LogHoursForm key={prefill ?? 'empty'} workOrderId={workOrder.id} initialHours={prefill} />
-        </>
+        <LogHoursForm key={prefill?.at ?? 'empty'} workOrderId={workOrder.id} initialHours={prefill?.hours ?? null} />
       )}
     </section>
   );
@@ -102,6 +106,7 @@ function LogHoursForm({ workOrderId, initialHours }: { workOrderId: string; init
         <label>
           Hours
           <input
+            id={LOG_HOURS_INPUT_ID}
             inputMode="decimal"
             value={hours}
             onChange={(e) => setHours(e.target.value)}
@@ -131,43 +136,5 @@ function LogHoursForm({ workOrderId, initialHours }: { workOrderId: string; init
         </p>
       )}
     </form>
-  );
-}
-
-/** The timer's state is in the journal, so it survives closing the app; this only draws it. */
-function TimerControl({ workOrderId, onStopped }: { workOrderId: string; onStopped(hours: number): void }) {
-  const { data: timer } = useGetTimerQuery();
-  const [start, startState] = useStartTimerMutation();
-  const [stop] = useStopTimerMutation();
-  const [, tick] = useState(0);
-  useEffect(() => {
-    if (!timer) return;
-    const interval = setInterval(() => tick((n) => n + 1), 30_000);
-    return () => clearInterval(interval);
-  }, [timer]);
-
-  if (timer && timer.workOrderId !== workOrderId) {
-    return <p className="muted">Your timer is running on another work order.</p>;
-  }
-  if (timer) {
-    const minutes = Math.floor((Date.now() - Date.parse(timer.startedAt)) / 60_000);
-    return (
-      <div className="timer running" role="status">
-        <span>
-          Timer running since {formatDateTime(timer.startedAt)} ({Math.floor(minutes / 60)} h {minutes % 60} min)
-        </span>
-        <button type="button" onClick={() => void stop().unwrap().then((t) => onStopped(t.hours))}>
-          Stop timer
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div className="timer">
-      <button type="button" onClick={() => void start(workOrderId)} disabled={startState.isLoading}>
-        Start timer
-      </button>
-      <FieldError id="timer-error" message={startState.error?.message} />
-    </div>
   );
 }

@@ -1,29 +1,40 @@
 import { useState } from 'react';
 import { PRIORITY_LABELS, STATUS_LABELS, type WorkOrderPriority, type WorkOrderStatus } from '../../../../shared/domain/labels';
 import type { DiscardedChange, WorkOrderConflict } from '../../../../shared/domain/sync';
-import { useListDiscardedQuery, useOpenConflictMutation } from '../../api/shopfloorApi';
-import { formatDateTime } from '../workOrders/format';
+import { useGetAssetQuery, useGetSessionQuery, useListDiscardedQuery, useOpenConflictMutation } from '../../api/shopfloorApi';
+import { formatDate, formatDateTime } from '../workOrders/format';
+import { changedByMe, changedByThem, choiceWords, label, type Show } from './conflictWords';
 
-const LABELS: Record<string, string> = {
-  title: 'Title', description: 'Description', status: 'Status', priority: 'Priority',
-  assetId: 'Asset', assigneeId: 'Assigned to', dueAt: 'Due', completionNotes: 'Completion notes',
-};
 const OUTCOMES: Record<string, string> = {
   overwrite: 'Your version was saved over theirs. It goes to the server with the next sync.',
   discard: 'Your changes were dropped; the work order is as the server has it.',
   merge: 'Both sides were kept. The merged work order goes to the server with the next sync.',
   later: 'Nothing changed: the conflict waits for you.',
 };
-const show = (field: string, v: string | number | null) => {
+
+/** A stored value as a technician reads it: labels, local dates, "(empty)"; assets are drawn by AssetValue. */
+const show: Show = (field, v) => {
   if (v === null || v === '') return '(empty)';
   if (field === 'status') return STATUS_LABELS[v as WorkOrderStatus] ?? String(v);
   if (field === 'priority') return PRIORITY_LABELS[v as WorkOrderPriority] ?? String(v);
+  if (field === 'dueAt') return formatDate(String(v));
   return String(v);
 };
 
-/** One notification per work order in conflict; "Decide…" opens the native dialog. */
+/** An asset as its tag and name (from the journal), never its id. */
+function AssetValue({ id }: { id: string }) {
+  const { data, isError } = useGetAssetQuery(id);
+  if (data) return <>{`${data.asset.tag} · ${data.asset.name}`}</>;
+  return <>{isError ? 'An asset not on this computer' : '…'}</>;
+}
+
+const Value = ({ field, value }: { field: string; value: string | number | null }) =>
+  field === 'assetId' && typeof value === 'string' ? <AssetValue id={value} /> : <>{show(field, value)}</>;
+
+/** One notification per work order in conflict: what differs, who changed what, and what each choice does; "Decide…" asks. */
 export function ConflictsPanel({ conflicts }: { conflicts: WorkOrderConflict[] }) {
   const [open, { isLoading, error }] = useOpenConflictMutation();
+  const { data: session } = useGetSessionQuery();
   const [outcome, setOutcome] = useState<string | null>(null);
   return (
     <>
@@ -33,51 +44,93 @@ export function ConflictsPanel({ conflicts }: { conflicts: WorkOrderConflict[] }
         <p className="muted">No conflicts. When someone else changes a work order you changed offline, it shows up here.</p>
       ) : (
         conflicts.map((c) => (
-          <article key={c.workOrderId} className="card" aria-label={`Work Order Conflict ${c.number}`}>
-            <h2>
-              Work Order Conflict: {c.number} {c.title}
-            </h2>
-            <p>
-              <strong>{c.changedBy}</strong> changed this work order at {formatDateTime(c.changedAt)} while {c.madeBy}’s changes were waiting.
-            </p>
-            <table className="hours-table">
-              <thead>
-                <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">Mine</th>
-                  <th scope="col">Theirs</th>
-                  <th scope="col">Before</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.fields.map((f) => (
-                  <tr key={f.field}>
-                    <th scope="row">{LABELS[f.field] ?? f.field}</th>
-                    <td>{show(f.field, f.mine)}</td>
-                    <td>{show(f.field, f.theirs)}</td>
-                    <td>{show(f.field, f.before)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <button
-              type="button"
-              className="primary"
-              disabled={isLoading}
-              onClick={() =>
-                void open(c.workOrderId)
-                  .unwrap()
-                  .then((r) => setOutcome(OUTCOMES[r.choice] ?? null))
-                  .catch(() => undefined)
-              }
-            >
-              Decide… (Overwrite, Discard{c.canMerge ? ', Merge' : ''})
-            </button>
-          </article>
+          <ConflictCard
+            key={c.workOrderId}
+            conflict={c}
+            me={c.madeBy === session?.user?.username ? 'you' : c.madeBy}
+            busy={isLoading}
+            onDecide={() =>
+              void open(c.workOrderId)
+                .unwrap()
+                .then((r) => setOutcome(OUTCOMES[r.choice] ?? null))
+                .catch(() => undefined)
+            }
+          />
         ))
       )}
       <DiscardedList />
     </>
+  );
+}
+
+/** Asset ids in a conflict as "tag · name", looked up in the journal (before, mine, theirs: at most three). */
+function useAssetNames(conflict: WorkOrderConflict): (id: string) => string {
+  const field = conflict.fields.find((f) => f.field === 'assetId');
+  const ids = [field?.before, field?.mine, field?.theirs].map((v) => (typeof v === 'string' ? v : ''));
+  const answers = [
+    useGetAssetQuery(ids[0]!, { skip: !ids[0] }),
+    useGetAssetQuery(ids[1]!, { skip: !ids[1] }),
+    useGetAssetQuery(ids[2]!, { skip: !ids[2] }),
+  ];
+  return (id) => {
+    const found = answers.find((a) => a.data?.asset.id === id)?.data?.asset;
+    if (found) return `${found.tag} · ${found.name}`;
+    return answers.some((a) => a.isLoading) ? '…' : 'an asset not on this computer';
+  };
+}
+
+function ConflictCard({ conflict: c, me, busy, onDecide }: { conflict: WorkOrderConflict; me: string; busy: boolean; onDecide(): void }) {
+  const assetName = useAssetNames(c);
+  const showHere: Show = (field, v) => (field === 'assetId' && typeof v === 'string' ? assetName(v) : show(field, v));
+  return (
+    <article className="card" aria-label={`Work Order Conflict ${c.number}`}>
+      <h2>
+        Work Order Conflict: {c.number} {c.title}
+      </h2>
+      <p>
+        <strong>{c.changedBy}</strong> changed this work order at {formatDateTime(c.changedAt)} while {c.madeBy}’s changes were waiting.
+      </p>
+      <table className="hours-table conflict-table">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Mine</th>
+            <th scope="col">Theirs</th>
+            <th scope="col">Before</th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.fields.map((f) => (
+            <tr key={f.field}>
+              <th scope="row">{label(f.field)}</th>
+              <td className={changedByMe(f) ? 'changed' : undefined}>
+                {showHere(f.field, f.mine)}
+                {changedByMe(f) && <span className="changed-by">changed by {me}</span>}
+              </td>
+              <td className={changedByThem(f) ? 'changed' : undefined}>
+                {showHere(f.field, f.theirs)}
+                {changedByThem(f) && <span className="changed-by">changed by {c.changedBy}</span>}
+              </td>
+              <td>
+                {showHere(f.field, f.before)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>What each choice does</h3>
+      <ul className="choices" aria-label="What each choice does">
+        {choiceWords(c, showHere, me).map((w) => (
+          <li key={w.choice} className={w.recommended ? 'recommended' : undefined}>
+            <strong>{w.title}</strong>
+            {w.result}
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="primary" disabled={busy} onClick={onDecide}>
+        Decide… ({c.canMerge ? 'Merge, ' : ''}Overwrite, Discard)
+      </button>
+    </article>
   );
 }
 
@@ -104,7 +157,9 @@ function DiscardedList() {
               <td>{formatDateTime(d.createdAt)}</td>
               <td>{d.workOrderLabel}</td>
               <td>{d.userId}</td>
-              <td>{describe(d)}</td>
+              <td>
+                <Discarded change={d} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -113,9 +168,16 @@ function DiscardedList() {
   );
 }
 
-function describe(d: DiscardedChange): string {
-  const fields = JSON.parse(d.payload) as Record<string, string | number | null>;
-  return Object.entries(fields)
-    .map(([field, value]) => `${LABELS[field] ?? field}: ${show(field, value)}`)
-    .join('; ');
+function Discarded({ change }: { change: DiscardedChange }) {
+  const fields = Object.entries(JSON.parse(change.payload) as Record<string, string | number | null>);
+  return (
+    <>
+      {fields.map(([field, value], i) => (
+        <span key={field}>
+          {i > 0 && '; '}
+          {label(field)}: <Value field={field} value={value} />
+        </span>
+      ))}
+    </>
+  );
 }

@@ -4,6 +4,7 @@ import { useListConflictsQuery, useListRefusedQuery } from '../../api/shopfloorA
 import { ConflictsPanel } from './ConflictsPanel';
 import { RefusedPanel } from './RefusedPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { DisplayPanel } from '../preferences/DisplayPanel';
 import { SyncHistoryPanel } from './SyncHistoryPanel';
 
 /** "More": Work Order Conflicts, refused changes (and their history), the sync history, settings. */
@@ -42,7 +43,12 @@ export function MoreScreen() {
         {tab === 'conflicts' && <ConflictsPanel conflicts={conflicts} />}
         {tab === 'refused' && <RefusedPanel refused={refused} />}
         {tab === 'history' && <SyncHistoryPanel />}
-        {tab === 'settings' && <SettingsPanel />}
+        {tab === 'settings' && (
+          <>
+            <SettingsPanel />
+            <DisplayPanel />
+          </>
+        )}
       </section>
     </main>
   );

@@ -1,4 +1,5 @@
-import { useSyncHistoryQuery, useSyncNowMutation } from '../../api/shopfloorApi';
+import { useGetSyncStatusQuery, useSyncHistoryQuery, useSyncNowMutation } from '../../api/shopfloorApi';
+import { LastSync } from '../syncStatus/LastSync';
 import { formatDateTime } from '../workOrders/format';
 
 const OUTCOME: Record<string, string> = { ok: 'Done', offline: 'Offline', failed: 'Failed', not_configured: 'No server', signed_out: 'Signed out' };
@@ -7,8 +8,14 @@ const OUTCOME: Record<string, string> = { ok: 'Done', offline: 'Offline', failed
 export function SyncHistoryPanel() {
   const { data: history = [] } = useSyncHistoryQuery();
   const [syncNow, { isLoading }] = useSyncNowMutation();
+  const { data: status } = useGetSyncStatusQuery();
   return (
     <>
+      {status && (
+        <p>
+          {status.message} <LastSync />
+        </p>
+      )}
       <button type="button" className="primary" disabled={isLoading} onClick={() => void syncNow()}>
         {isLoading ? 'Syncing…' : 'Sync now'}
       </button>

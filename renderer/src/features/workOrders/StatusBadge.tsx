@@ -12,10 +12,3 @@ export const StatusBadge = ({ status }: { status: WorkOrderStatus }) => (
 export const PriorityBadge = ({ priority }: { priority: WorkOrderPriority }) => (
   <span className={`badge priority-${priority}`}>{PRIORITY_LABELS[priority]}</span>
 );
-
-/** Shown on every record with changes the server does not have yet. */
-export const PendingBadge = () => (
-  <span className="badge pending" title="Saved on this computer; not yet sent to the server">
-    Not yet synced
-  </span>
-);

@@ -61,12 +61,12 @@ export function WorkOrderFilters() {
           Assigned to me
         </button>
         <label className="inline-field">
-          <span>Priority</span>
+          <span className="visually-hidden">Priority</span>
           <select
             value={priority ?? ''}
             onChange={(event) => dispatch(priorityFilterChanged((event.target.value || null) as WorkOrderPriority | null))}
           >
-            <option value="">Any</option>
+            <option value="">Any priority</option>
             {WORK_ORDER_PRIORITIES.map((value) => (
               <option key={value} value={value}>
                 {PRIORITY_LABELS[value]}

@@ -5,8 +5,10 @@ import { shopfloorApi, useListWorkOrdersQuery } from '../../api/shopfloorApi';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { VirtualList } from '../../components/VirtualList';
 import { formatCount, formatDate } from './format';
-import { PendingBadge, PriorityBadge, StatusBadge } from './StatusBadge';
-import { selectSelectedId, workOrderSelected } from './workOrdersSlice';
+import { PriorityBadge, StatusBadge } from './StatusBadge';
+import { LocalStateBadge, ResolveButton } from './LocalStateBadge';
+import { filtersCleared, selectSelectedId, workOrderSelected } from './workOrdersSlice';
+import { densityChosen, rowHeight } from '../preferences/preferencesSlice';
 
 /** Rows are fetched a page at a time, only for the pages the technician scrolls to. */
 export const PAGE_SIZE = 100;
@@ -28,23 +30,45 @@ function useFilter(): Filter {
 }
 
 export function WorkOrderList() {
+  const dispatch = useAppDispatch();
   const filter = useFilter();
+  const preferences = useAppSelector((state) => state.preferences);
   const firstPage = useListWorkOrdersQuery({ ...filter, offset: 0, limit: PAGE_SIZE });
   const total = firstPage.data?.total ?? 0;
+  const narrowed = !!(filter.search || filter.status || filter.priority || filter.assignedToMe || filter.assetId);
 
   return (
     <section className="work-order-list" aria-labelledby="work-order-list-heading">
-      <h2 id="work-order-list-heading" className="list-count" aria-live="polite">
-        {firstPage.isLoading ? 'Loading work orders…' : countText(total, filter)}
-      </h2>
+      <div className="list-head">
+        <h2 id="work-order-list-heading" className="list-count" aria-live="polite">
+          {firstPage.isLoading ? 'Loading work orders…' : countText(total, filter)}
+        </h2>
+        <div className="button-row density-toggle" role="group" aria-label="Rows">
+          <button type="button" aria-pressed={preferences.density === 'comfortable'} onClick={() => dispatch(densityChosen('comfortable'))}>
+            Large rows
+          </button>
+          <button type="button" aria-pressed={preferences.density === 'compact'} onClick={() => dispatch(densityChosen('compact'))}>
+            Compact rows
+          </button>
+        </div>
+      </div>
       {firstPage.error && <p role="alert" className="error">{firstPage.error.message}</p>}
-      <VirtualList
-        label="Work orders"
-        total={total}
-        rowHeight={72}
-        resetKey={JSON.stringify(filter)}
-        renderRow={(index) => <WorkOrderRow index={index} filter={filter} />}
-      />
+      {!firstPage.isLoading && total === 0 && narrowed ? (
+        <div className="empty-results">
+          <p>Nothing matches. Check the spelling, or show every work order again.</p>
+          <button type="button" className="primary" onClick={() => dispatch(filtersCleared())}>
+            Clear filters
+          </button>
+        </div>
+      ) : (
+        <VirtualList
+          label="Work orders"
+          total={total}
+          rowHeight={rowHeight(preferences)}
+          resetKey={JSON.stringify(filter)}
+          renderRow={(index) => <WorkOrderRow index={index} filter={filter} />}
+        />
+      )}
     </section>
   );
 }
@@ -73,25 +97,39 @@ function WorkOrderRow({ index, filter }: { index: number; filter: Filter }) {
   }, [prefetchNext, prefetch, filter, pageStart]);
 
   if (!item) return <div className="row-placeholder" aria-hidden="true" />;
+  // Conflict and refused are resolved elsewhere: a second button on the row goes straight there.
+  const resolvable = item.localState === 'conflict' || item.localState === 'refused';
   return (
-    <button
-      type="button"
-      className="row-button"
-      data-index={index}
-      aria-current={item.id === selectedId ? 'true' : undefined}
-      onClick={() => dispatch(workOrderSelected(item.id))}
-    >
-      <span className="row-main">
-        <span className="row-number">{item.number ?? 'New'}</span>
-        <span className="row-title">{item.title}</span>
-      </span>
-      <span className="row-meta">
-        <StatusBadge status={item.status} />
-        <PriorityBadge priority={item.priority} />
-        {item.pending && <PendingBadge />}
-        <span className="row-asset">{item.assetTag ?? 'No asset'}</span>
-        <span className="row-due">{item.dueAt ? `Due ${formatDate(item.dueAt)}` : 'No due date'}</span>
-      </span>
-    </button>
+    <>
+      <button
+        type="button"
+        className={`row-button${resolvable ? ' has-resolve' : ''}`}
+        data-index={index}
+        aria-current={item.id === selectedId ? 'true' : undefined}
+        onClick={() => dispatch(workOrderSelected(item.id))}
+      >
+        <span className="row-main">
+          <span className="row-number">{item.number ?? 'New'}</span>
+          <span className="row-title" title={item.title}>
+            {item.title}
+          </span>
+        </span>
+        <span className="row-meta">
+          <StatusBadge status={item.status} />
+          <PriorityBadge priority={item.priority} />
+          <LocalStateBadge localState={item.localState} refusal={item.refusal} />
+          <span className="row-asset">{item.assetTag ?? 'No asset'}</span>
+          <span className="row-due">{item.dueAt ? `Due ${formatDate(item.dueAt)}` : 'No due date'}</span>
+        </span>
+      </button>
+      {resolvable && (
+        <ResolveButton
+          localState={item.localState}
+          className="row-resolve"
+          label={item.localState === 'conflict' ? 'Decide' : 'Why refused?'}
+          name={`${item.localState === 'conflict' ? 'Decide' : 'Why refused?'} ${item.number ?? item.title}`}
+        />
+      )}
+    </>
   );
 }

@@ -9,6 +9,8 @@ export interface WorkOrdersUiState {
   assignedToMe: boolean;
   asset: { id: string; tag: string } | null;
   selectedId: string | null;
+  /** Counts "Clear filters", so the search box (which keeps its own text while typing) starts empty again. */
+  clears: number;
 }
 
 const initialState: WorkOrdersUiState = {
@@ -18,6 +20,7 @@ const initialState: WorkOrdersUiState = {
   assignedToMe: false,
   asset: null,
   selectedId: null,
+  clears: 0,
 };
 
 export const workOrdersSlice = createSlice({
@@ -39,6 +42,10 @@ export const workOrdersSlice = createSlice({
     assetFilterChanged(state, action: PayloadAction<{ id: string; tag: string } | null>) {
       state.asset = action.payload;
     },
+    /** "Clear filters": back to every work order (the open one stays open only if it is still listed). */
+    filtersCleared(state) {
+      return { ...initialState, clears: state.clears + 1 };
+    },
     workOrderSelected(state, action: PayloadAction<string | null>) {
       state.selectedId = action.payload;
     },
@@ -54,6 +61,7 @@ export const {
   priorityFilterChanged,
   assignedToMeToggled,
   assetFilterChanged,
+  filtersCleared,
   workOrderSelected,
 } = workOrdersSlice.actions;
 export const { selectSelectedId } = workOrdersSlice.selectors;

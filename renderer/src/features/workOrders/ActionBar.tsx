@@ -1,0 +1,54 @@
+import { hoursRefusal, type Role } from '../../../../shared/domain/rules';
+import type { WorkOrder } from '../../../../shared/domain/workOrder';
+import { useAppDispatch } from '../../app/hooks';
+import { TimerControl } from '../hours/TimerControl';
+import { LOG_HOURS_INPUT_ID } from '../hours/HoursSection';
+import { StatusQuestion } from './StatusActions';
+import { nextAction, type StatusChange } from './useStatusChange';
+import { workOrderSelected } from './workOrdersSlice';
+
+/**
+ * Pinned to the bottom of the work order, so at 1366 x 768 the next status
+ * change, Log hours, the timer and Close are always in reach, however long
+ * the work order is.
+ */
+export function ActionBar(props: {
+  workOrder: WorkOrder;
+  role: Role | null;
+  change: StatusChange;
+  noMoreWork: string | null;
+  onTimerStopped(hours: number): void;
+}) {
+  const { workOrder, role, change } = props;
+  const dispatch = useAppDispatch();
+  const next = role ? nextAction(workOrder, role) : null;
+  const hoursAllowed = !hoursRefusal(workOrder.status) && !props.noMoreWork;
+  const goToLogHours = () => {
+    const input = document.getElementById(LOG_HOURS_INPUT_ID);
+    input?.scrollIntoView({ block: 'center' });
+    input?.focus();
+  };
+  return (
+    <div className="action-bar" role="group" aria-label="Actions">
+      <StatusQuestion workOrder={workOrder} change={change} />
+      <div className="button-row">
+        {next && !change.asking && (
+          <button type="button" className="primary" disabled={change.isLoading} onClick={() => change.choose(next.to)}>
+            {next.label}
+          </button>
+        )}
+        {hoursAllowed && (
+          <>
+            <button type="button" onClick={goToLogHours}>
+              Log hours…
+            </button>
+            <TimerControl workOrderId={workOrder.id} onStopped={props.onTimerStopped} />
+          </>
+        )}
+        <button type="button" className="close" onClick={() => dispatch(workOrderSelected(null))}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { LATE_AFTER_HOURS, syncLook } from '../../renderer/src/features/syncStatus/syncLook';
+import type { SyncStatus } from '../../shared/domain/syncStatus';
+
+const NOW = Date.parse('2026-11-29T12:00:00Z');
+const status = (over: Partial<SyncStatus>): SyncStatus => ({
+  state: 'synced',
+  connection: 'online',
+  pendingChanges: 0,
+  conflicts: 0,
+  refused: 0,
+  lastSyncedAt: new Date(NOW - 60_000).toISOString(),
+  message: '',
+  ...over,
+});
+const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
+
+describe('the header sync state', () => {
+  it('is green when online with nothing waiting', () => {
+    expect(syncLook(status({}), NOW)).toMatchObject({ level: 'synced', headline: 'Online · all changes synced', count: 0 });
+  });
+
+  it('is grey offline with nothing waiting, amber when changes wait offline', () => {
+    expect(syncLook(status({ state: 'offline', connection: 'unreachable' }), NOW)).toMatchObject({ level: 'offline', detail: 'No changes waiting' });
+    expect(syncLook(status({ state: 'offline', connection: 'unreachable', pendingChanges: 40, lastSyncedAt: hoursAgo(2) }), NOW)).toMatchObject({
+      level: 'waiting',
+      count: 40,
+      detail: '40 changes wait to sync',
+    });
+  });
+
+  it(`turns red when changes have waited offline longer than ${LATE_AFTER_HOURS} hours`, () => {
+    const late = syncLook(status({ state: 'offline', connection: 'unreachable', pendingChanges: 3, lastSyncedAt: hoursAgo(72) }), NOW);
+    expect(late).toMatchObject({ level: 'late', headline: 'Offline for 3 days', count: 3 });
+    expect(syncLook(status({ state: 'offline', connection: 'unreachable', pendingChanges: 3, lastSyncedAt: hoursAgo(9) }), NOW).headline).toBe('Offline for 9 hours');
+  });
+
+  it('is red and counts what needs a decision when there are conflicts or refusals', () => {
+    expect(syncLook(status({ state: 'attention', conflicts: 1, refused: 2, pendingChanges: 1 }), NOW)).toMatchObject({
+      level: 'attention',
+      count: 3,
+      detail: '1 change waits to sync · 1 conflict · 2 refused',
+    });
+  });
+});
