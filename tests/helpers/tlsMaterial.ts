@@ -5,15 +5,22 @@ import path from 'node:path';
 export interface TlsMaterial {
   /** The test's own certificate authority (PEM file): what a shop's IT would install on its PCs. */
   caFile: string;
-  /** A server certificate for localhost and 127.0.0.1, signed by that CA. */
+  ca: string;
+  /** A server certificate for localhost and 127.0.0.1, signed by that CA (PEM text, and the files). */
   cert: string;
   key: string;
+  certFile: string;
+  keyFile: string;
   /** A certificate for the same names that no CA signed (self-signed): what a misconfigured server presents. */
   selfSignedCert: string;
   selfSignedKey: string;
 }
 
-/** Made at test time with openssl (never a certificate kept in the repository), in `dir`. */
+/**
+ * A throw-away certificate authority and certificates, made at test time with
+ * openssl in `dir` (no key is ever committed): clients trust the CA
+ * explicitly, never by turning verification off.
+ */
 export function makeTlsMaterial(dir: string): TlsMaterial {
   const file = (name: string) => path.join(dir, name);
   const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
@@ -29,8 +36,11 @@ export function makeTlsMaterial(dir: string): TlsMaterial {
   const read = (name: string) => readFileSync(file(name), 'utf8');
   return {
     caFile: file('ca.pem'),
+    ca: read('ca.pem'),
     cert: read('server.pem'),
     key: read('server.key'),
+    certFile: file('server.pem'),
+    keyFile: file('server.key'),
     selfSignedCert: read('self.pem'),
     selfSignedKey: read('self.key'),
   };

@@ -8,18 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server';
 import { DEMO_PASSWORD } from '../../server/seed';
 import { makeTempDir } from '../helpers/tempDir';
-import { makeTestCertificates, type TestCertificates } from '../helpers/testCertificates';
+import { makeTlsMaterial, type TlsMaterial } from '../helpers/tlsMaterial';
 import { DIALECTS, makeTestDatabase, startTestServer, type TestDatabase } from '../helpers/testServer';
 
 const temp = makeTempDir('shopfloor-tls-');
-let certificates: TestCertificates;
+let certificates: TlsMaterial;
 beforeAll(() => {
-  certificates = makeTestCertificates(temp.dir);
+  certificates = makeTlsMaterial(temp.dir);
 });
 afterAll(() => temp.remove());
 
 /** One https request with an explicit trust setting: the CA's certificate, or the system's list when none is given. */
-function request(url: string, { method = 'GET', body, ca }: { method?: string; body?: unknown; ca?: Buffer }) {
+function request(url: string, { method = 'GET', body, ca }: { method?: string; body?: unknown; ca?: string }) {
   return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
     const req = https.request(url, { method, ca, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
       let text = '';
