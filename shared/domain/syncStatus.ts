@@ -15,6 +15,8 @@ export const SyncStatus = z.object({
   conflicts: z.number().int().nonnegative(),
   /** Refused changes not yet acknowledged with "Okay". */
   refused: z.number().int().nonnegative(),
+  /** When the oldest change still waiting was made (this PC's clock), or null when nothing waits. */
+  oldestPendingAt: z.iso.datetime({ offset: true }).nullable(),
   /** ISO timestamp of the last cycle that completed, or null if none ever did. */
   lastSyncedAt: z.iso.datetime({ offset: true }).nullable(),
   /** One sentence for the technician. */

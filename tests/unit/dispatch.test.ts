@@ -12,6 +12,7 @@ const status = {
   pendingChanges: 0,
   conflicts: 0,
   refused: 0,
+  oldestPendingAt: null,
   lastSyncedAt: null,
   message: 'Offline.',
 } as const;

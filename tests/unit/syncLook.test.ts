@@ -9,6 +9,7 @@ const status = (over: Partial<SyncStatus>): SyncStatus => ({
   pendingChanges: 0,
   conflicts: 0,
   refused: 0,
+  oldestPendingAt: null,
   lastSyncedAt: new Date(NOW - 60_000).toISOString(),
   message: '',
   ...over,
@@ -30,9 +31,13 @@ describe('the header sync state', () => {
   });
 
   it(`turns red when changes have waited offline longer than ${LATE_AFTER_HOURS} hours`, () => {
-    const late = syncLook(status({ state: 'offline', connection: 'unreachable', pendingChanges: 3, lastSyncedAt: hoursAgo(72) }), NOW);
+    const offline = { state: 'offline', connection: 'unreachable', pendingChanges: 3 } as const;
+    const late = syncLook(status({ ...offline, lastSyncedAt: hoursAgo(72), oldestPendingAt: hoursAgo(70) }), NOW);
     expect(late).toMatchObject({ level: 'late', headline: 'Offline for 3 days', count: 3 });
-    expect(syncLook(status({ state: 'offline', connection: 'unreachable', pendingChanges: 3, lastSyncedAt: hoursAgo(9) }), NOW).headline).toBe('Offline for 9 hours');
+    expect(syncLook(status({ ...offline, lastSyncedAt: hoursAgo(9), oldestPendingAt: hoursAgo(9) }), NOW).headline).toBe('Offline for 9 hours');
+    // Offline since yesterday, but the changes were made an hour ago: they have not waited long yet.
+    expect(syncLook(status({ ...offline, lastSyncedAt: hoursAgo(20), oldestPendingAt: hoursAgo(1) }), NOW).level).toBe('waiting');
+    expect(syncLook(status({ ...offline, lastSyncedAt: null, oldestPendingAt: hoursAgo(30) }), NOW)).toMatchObject({ level: 'late', headline: 'Changes waiting for 30 hours' });
   });
 
   it('is red and counts what needs a decision when there are conflicts or refusals', () => {

@@ -9,6 +9,7 @@ const status = (over: Partial<SyncStatus>): SyncStatus => ({
   pendingChanges: 0,
   conflicts: 0,
   refused: 0,
+  oldestPendingAt: null,
   lastSyncedAt: '2026-11-27T09:55:00.000Z',
   message: '',
   ...over,

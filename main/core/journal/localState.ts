@@ -140,6 +140,8 @@ export interface JournalCounts {
   conflicts: number;
   /** Refused changes not yet acknowledged with "Okay". */
   refused: number;
+  /** When the oldest change still waiting was made: the header turns red when it has waited too long. */
+  oldestPendingAt: string | null;
 }
 
 export function journalCounts(db: Db, userId?: string): JournalCounts {
@@ -149,7 +151,8 @@ export function journalCounts(db: Db, userId?: string): JournalCounts {
     `SELECT
        (SELECT count(*) FROM outbox WHERE state IN (${inList(UNSYNCED_STATES)})${mine}) AS pendingChanges,
        (SELECT count(DISTINCT work_order_id) FROM outbox WHERE state = 'conflict'${mine}) AS conflicts,
-       (SELECT count(*) FROM outbox WHERE state = 'rejected' AND acknowledged_at IS NULL${mine}) AS refused`,
+       (SELECT count(*) FROM outbox WHERE state = 'rejected' AND acknowledged_at IS NULL${mine}) AS refused,
+       (SELECT min(created_at) FROM outbox WHERE state IN (${inList(UNSYNCED_STATES)})${mine}) AS oldestPendingAt`,
   ).get(userId === undefined ? {} : { userId })!;
   return row;
 }

@@ -13,9 +13,9 @@ export function syncStatus(db: Db, worker: WorkerSnapshot, demoServer = false): 
 }
 
 function describe(db: Db, worker: WorkerSnapshot): SyncStatus {
-  const { pendingChanges, conflicts, refused } = journalCounts(db);
+  const { pendingChanges, conflicts, refused, oldestPendingAt } = journalCounts(db);
   const signedOut = worker.signedOutUsers;
-  const base = { connection: worker.connection, pendingChanges, conflicts, refused, lastSyncedAt: worker.lastSyncedAt };
+  const base = { connection: worker.connection, pendingChanges, conflicts, refused, oldestPendingAt, lastSyncedAt: worker.lastSyncedAt };
 
   if (conflicts || refused || signedOut.length) {
     const parts = [

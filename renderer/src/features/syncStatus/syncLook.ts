@@ -4,8 +4,8 @@ import type { SyncStatus } from '../../../../shared/domain/syncStatus';
  * How the header shows the sync state at a glance: one colour and icon per
  * level, words for each. Green: all on the server. Blue: sending or online
  * with changes on their way. Grey: offline, nothing waiting. Amber: offline
- * with changes waiting. Red: something needs the technician, or changes
- * have waited offline past LATE_AFTER_HOURS.
+ * with changes waiting. Red: something needs the technician, or the oldest
+ * waiting change has waited offline past LATE_AFTER_HOURS.
  */
 export type SyncLevel = 'synced' | 'busy' | 'offline' | 'waiting' | 'late' | 'attention';
 
@@ -33,13 +33,16 @@ export function syncLook(status: SyncStatus, now: number = Date.now()): SyncLook
   const detail = [waiting, ...attention].join(' · ');
   const online = status.connection === 'online';
   const hoursSinceSync = status.lastSyncedAt ? (now - Date.parse(status.lastSyncedAt)) / 3_600_000 : null;
+  const hoursWaiting = status.oldestPendingAt ? (now - Date.parse(status.oldestPendingAt)) / 3_600_000 : null;
 
   if (attention.length) return { level: 'attention', headline: 'Needs attention', detail, count: status.conflicts + status.refused };
   if (status.state === 'syncing') return { level: 'busy', headline: 'Syncing…', detail, count: status.pendingChanges };
   if (!online && status.pendingChanges > 0) {
-    const late = hoursSinceSync !== null && hoursSinceSync > LATE_AFTER_HOURS;
+    // Red when the oldest waiting change has waited longer than a shift (not when the PC was merely idle).
+    const late = hoursWaiting !== null && hoursWaiting > LATE_AFTER_HOURS;
+    const headline = hoursSinceSync !== null ? `Offline for ${describeHours(hoursSinceSync)}` : `Changes waiting for ${describeHours(hoursWaiting ?? 0)}`;
     return late
-      ? { level: 'late', headline: `Offline for ${describeHours(hoursSinceSync)}`, detail, count: status.pendingChanges }
+      ? { level: 'late', headline, detail, count: status.pendingChanges }
       : { level: 'waiting', headline: 'Offline · changes waiting', detail, count: status.pendingChanges };
   }
   if (!online) return { level: 'offline', headline: status.connection === 'not_configured' ? 'Offline · no server set up' : 'Offline', detail, count: 0 };
