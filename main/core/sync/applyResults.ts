@@ -23,8 +23,10 @@ export function applyPushResults(db: Db, batch: OutboxEntry[], results: Mutation
       }
       // An applied change keeps the short answer: its record is already the server copy (a backlog of thousands stays small).
       settle(db, entry.id, 'applied', { id: outcome.id, status: 'applied', version: outcome.version });
-      if (outcome.record) {
-        if (adoptServerRecord(db, outcome.record, now)) adopted.set(outcome.record.id, outcome.record);
+      // Later unsent edits of the record follow it, if it is the newest we know (a duplicate re-sent after a
+      // restore answers with the record as it was then: edits made since are not rebased onto that).
+      if (outcome.record && adoptServerRecord(db, outcome.record, now)) {
+        adopted.set(outcome.record.id, outcome.record);
         rebasePendingEdits(db, entry.entityId, outcome.record.version);
       }
       if (entry.type === 'hoursEntry.create') received.run(now, entry.entityId);

@@ -8,7 +8,8 @@ import { markInFlight, pendingAfter, returnInFlightToPending, returnToPending, s
 import { nextBatch, toMutation } from './pushBatch';
 import { applyPulledPage } from './applyPull';
 import { applyPushResults } from './applyResults';
-import { clientId, readPullCursor, resetPullCursor } from './pullCursor';
+import { clientId, readPullCursor } from './pullCursor';
+import { finishResync, startResync } from './resync';
 import { lastSuccessfulSync, recordCycle } from './syncHistory';
 import { backoffDelay, SyncClient, SyncRequestError } from './syncClient';
 
@@ -71,6 +72,8 @@ export class SyncWorker {
   private received = 0;
   /** Users whose token the server refused: their changes wait until they sign in again. */
   private readonly signedOutUsers = new Set<string>();
+  /** The last pull started the feed over (a restored server): changes are sent again before the cycle ends. */
+  private resynced = false;
   private running: Promise<CycleReport> | null = null;
   /** The cycle asked for while one was running: it starts when that one ends, and only once. */
   private next: Promise<CycleReport> | null = null;
@@ -192,8 +195,13 @@ export class SyncWorker {
         report = { sent: 0, received: 0, outcome: 'offline', message: 'The sync server could not be reached.' };
       } else {
         this.connection = 'online';
-        const sent = await this.pushAll(client);
+        let sent = await this.pushAll(client);
         const pulled = await this.pullAll(client);
+        // After a resync, what the restored server may have lost was queued again: send it in this cycle.
+        if (this.resynced) {
+          this.resynced = false;
+          sent += await this.pushAll(client);
+        }
         report =
           pulled === 'signed_out'
             ? { sent, received: 0, outcome: 'signed_out', message: 'The server no longer accepts this sign-in: sign in again to receive changes.' }
@@ -361,6 +369,7 @@ export class SyncWorker {
       request.catch(() => undefined); // awaited below; never an unhandled rejection if this cycle ends first
       return request;
     };
+    let resyncing = false;
     let next = fetchPage(readPullCursor(db));
     const counted = (changes: number, changed: string[]) => {
       received += changes;
@@ -374,9 +383,10 @@ export class SyncWorker {
           page = await next;
         } catch (error) {
           if (error instanceof SyncRequestError && error.kind === 'resync') {
-            // A restored server: start the feed again; the outbox is kept and re-sent as needed.
+            // A restored server: take its records as they now are and send again what it may have lost.
             await Promise.all(writing.splice(0));
-            resetPullCursor(db);
+            startResync(db);
+            resyncing = true;
             next = fetchPage(readPullCursor(db));
             continue;
           }
@@ -403,6 +413,10 @@ export class SyncWorker {
         }
         if (!page.hasMore) {
           await Promise.all(writing.splice(0));
+          if (resyncing) {
+            this.deps.onChange(finishResync(db));
+            this.resynced = true;
+          }
           return received;
         }
       }
