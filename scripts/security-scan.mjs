@@ -8,10 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { readElectronegativityFindings } from './lib/electronegativityFindings.mjs';
 
 const root = path.resolve('.');
 const stage = path.resolve('test-results', 'security-scan');
-const report = path.join(stage, 'electronegativity.csv');
+// SARIF, not CSV: see scripts/lib/electronegativityFindings.mjs for why.
+const report = path.join(stage, 'electronegativity.sarif');
 const builtHtml = path.resolve('out/renderer/index.html');
 if (!existsSync(builtHtml)) {
   console.error('security scan: out/renderer/index.html is missing: run "npm run build" first (the CSP is written at build time).');
@@ -37,32 +39,7 @@ if (run.status !== 0 || !existsSync(report)) {
   process.exit(2);
 }
 
-// issue, severity, confidence, filename, location, sample, description, url (quoted fields may span lines)
-function parseCsv(text) {
-  const rows = [[]];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && (c === ',' || c === '\n')) {
-      rows.at(-1).push(field.trim());
-      field = '';
-      if (c === '\n') rows.push([]);
-    } else {
-      field += c;
-    }
-  }
-  rows.at(-1).push(field.trim());
-  return rows.filter((r) => r.length > 1);
-}
-const findings = parseCsv(readFileSync(report, 'utf8'))
-  .slice(1)
-  .map(([check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }));
+const findings = readElectronegativityFindings(readFileSync(report, 'utf8'));
 const { reviewed } = JSON.parse(readFileSync('build/security-review.json', 'utf8'));
 const reasonFor = (f) => reviewed.find((r) => r.check === f.check && r.file === f.file)?.reason;
 
@@ -71,7 +48,7 @@ let unexplained = 0;
 for (const f of findings) {
   const reason = reasonFor(f);
   if (!reason) unexplained++;
-  console.log(`  ${reason ? 'reviewed  ' : 'UNREVIEWED'} ${f.severity}/${f.confidence} ${f.check} ${f.file}:${f.location}`);
+  console.log(`  ${reason ? 'reviewed  ' : 'UNREVIEWED'} ${f.level.padEnd(7)} ${f.check} ${f.file}:${f.location}`);
 }
 const stale = reviewed.filter((r) => !findings.some((f) => f.check === r.check && f.file === r.file));
 for (const r of stale) console.log(`  (no longer reported, can be removed from build/security-review.json: ${r.check} ${r.file})`);

@@ -78,7 +78,11 @@ if (existsSync(playwrightJson)) {
           count(layer, 'skipped');
           const reason = t.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given';
           skipped.push({ layer, reason });
-        } else count(layer, t.status === 'expected' || t.status === 'flaky' ? 'passed' : 'failed');
+        } else {
+          // 'flaky' (passed only on a retry) counts as failed: a suite that is green only on a second try is not green.
+          count(layer, t.status === 'expected' ? 'passed' : 'failed');
+          if (t.status === 'flaky') failures.push(`flaky (passed only on a retry): ${spec.title}`);
+        }
       }
     }
     (suite.suites ?? []).forEach(walk);

@@ -39,6 +39,9 @@ test('Work Order Conflict: notification, field-by-field view, Overwrite', async 
     const before = await core.handlers.getWorkOrder({ id: wo.id });
     await page.goto('/');
     await page.getByRole('searchbox', { name: 'Search work orders' }).fill(wo.number!);
+    // Until the search's page arrives the list still shows the previous rows: click only once it shows the match.
+    const matches = (await core.handlers.listWorkOrders(WorkOrderQuery.parse({ search: wo.number!, limit: 1 }))).total;
+    await expect(page.getByRole('heading', { name: `${matches} ${matches === 1 ? 'work order matches' : 'work orders match'} “${wo.number}”` })).toBeVisible();
     await page.getByRole('listitem').filter({ hasText: wo.number! }).getByRole('button').click();
     await page.getByRole('button', { name: 'Start work' }).click(); // alice, not yet sent
     await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('1 change waits to sync');
@@ -128,11 +131,13 @@ test('refused hours: error notification, "Okay", kept in the history with export
   }
 });
 
-test('sync history lists cycles and "Sync now" runs one', async ({ page }) => {
+test('sync history lists cycles and "Sync now" runs one', async ({ page, core }) => {
   await page.goto('/');
   await page.getByRole('button', { name: /More/ }).click();
   await page.getByRole('tab', { name: 'Sync history' }).click();
   const rows = page.getByRole('tabpanel').getByRole('row');
+  // Count only once the history the journal holds is on screen (a header row, then one per cycle).
+  await expect(rows).toHaveCount((await core.handlers.syncHistory()).length + 1);
   const before = await rows.count();
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(rows).toHaveCount(before + 1);

@@ -70,7 +70,10 @@ test.describe('Work orders screen', () => {
     await page.goto('/');
     const summary = (await coreList(core, { status: 'completed' })).items[0]!;
     const workOrder = await core.handlers.getWorkOrder({ id: summary.id });
+    const completed = await coreList(core, { status: 'completed' });
     await page.getByRole('button', { name: 'Completed', exact: true }).click();
+    // Until the filtered page arrives the list still shows the previous rows: click only once it is the filtered list.
+    await expect(page.getByRole('heading', { name: `${completed.total} work orders` })).toBeVisible();
     await page.getByRole('listitem').filter({ hasText: summary.number! }).getByRole('button').click();
 
     const detail = page.getByRole('complementary', { name: workOrder.title });

@@ -1,34 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { WorkOrderPage, WorkOrderQuery } from '../../shared/domain/workOrder';
 import { createCore, DEMO_PASSWORD, type Core } from '../../main/core';
 import { LATEST_SCHEMA_VERSION } from '../../main/core/db/migrations';
 import { silentLogger } from '../../main/core/logger';
-import { makeTempDir } from '../helpers/tempDir';
+import { describe, expect, test } from '../helpers/fixtures';
 
-/** The core on a real SQLite file in a temp folder, exactly as the app opens it. */
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).reverse().forEach((fn) => fn()));
-
-function openCore(dataDir?: string, seedDemoData = true): Core & { dataDir: string } {
-  let dir = dataDir;
-  if (!dir) {
-    const temp = makeTempDir();
-    cleanups.push(temp.remove);
-    dir = temp.dir;
-  }
-  const core = createCore({ dataDir: dir, logger: silentLogger, seedDemoData });
-  cleanups.push(() => core.close());
-  return Object.assign(core, { dataDir: dir });
-}
-
+/** The core on a real SQLite file in a temp folder, exactly as the app opens it (openCore: tests/helpers/fixtures.ts). */
 // The journal answers synchronously; the contract allows a promise, so narrow it here.
 const list = (core: Core, query: WorkOrderQuery) => core.handlers.listWorkOrders(query) as WorkOrderPage;
 
 const defaults: WorkOrderQuery = { search: '', status: null, priority: null, assetId: null, assignedToMe: false, offset: 0, limit: 100 };
 
 describe('the journal file', () => {
-  it('is created in WAL mode at the newest schema, with the demo plant loaded', () => {
+  test('is created in WAL mode at the newest schema, with the demo plant loaded', ({ openCore }) => {
     const core = openCore();
     core.close();
     const db = new Database(core.journalPath, { readonly: true });
@@ -38,7 +22,7 @@ describe('the journal file', () => {
     db.close();
   });
 
-  it('refuses a journal written by a newer version, and leaves it untouched', () => {
+  test('refuses a journal written by a newer version, and leaves it untouched', ({ openCore }) => {
     const core = openCore();
     core.close();
     const db = new Database(core.journalPath);
@@ -58,22 +42,22 @@ describe('the journal file', () => {
     after.close();
   });
 
-  it('keeps its data across a restart and does not load the demo data twice', () => {
+  test('keeps its data across a restart and does not load the demo data twice', ({ openCore }) => {
     const first = openCore();
     const { items, total } = list(first, { ...defaults, limit: 3 });
     first.close();
-    const second = openCore(first.dataDir);
+    const second = openCore({ dataDir: first.dataDir });
     expect(list(second, { ...defaults, limit: 3 })).toEqual({ items, total, offset: 0 });
     expect(total).toBe(1000);
   });
 
-  it('starts empty when demo data is off', () => {
-    expect(list(openCore(undefined, false), defaults).total).toBe(0);
+  test('starts empty when demo data is off', ({ openCore }) => {
+    expect(list(openCore({ seedDemoData: false }), defaults).total).toBe(0);
   });
 });
 
 describe('listing work orders', () => {
-  it('pages through every work order once, newest change first', () => {
+  test('pages through every work order once, newest change first', ({ openCore }) => {
     const core = openCore();
     const seen: { id: string; updatedAt: string }[] = [];
     for (let offset = 0; ; offset += 300) {
@@ -87,7 +71,7 @@ describe('listing work orders', () => {
     expect(times).toEqual([...times].sort().reverse());
   });
 
-  it('filters by status and counts only the matches', () => {
+  test('filters by status and counts only the matches', ({ openCore }) => {
     const core = openCore();
     const completed = list(core, { ...defaults, status: 'completed', limit: 500 });
     expect(completed.total).toBeGreaterThan(0);
@@ -99,7 +83,7 @@ describe('listing work orders', () => {
     expect(byStatus.reduce((a, b) => a + b)).toBe(1000);
   });
 
-  it('finds work orders by number, by words of the title and by asset tag, ignoring case', () => {
+  test('finds work orders by number, by words of the title and by asset tag, ignoring case', ({ openCore }) => {
     const core = openCore();
     const sample = list(core, { ...defaults, limit: 1 }).items[0]!;
 
@@ -115,13 +99,13 @@ describe('listing work orders', () => {
     expect(byTag.items.map((w) => w.id)).toContain(sample.id);
   });
 
-  it('treats % and _ as plain characters, not wildcards', () => {
+  test('treats % and _ as plain characters, not wildcards', ({ openCore }) => {
     const core = openCore();
     expect(list(core, { ...defaults, search: '%' }).total).toBe(0);
     expect(list(core, { ...defaults, search: '_' }).total).toBe(0);
   });
 
-  it('keeps the search index in step with new, edited and short searches, and takes quotes literally', async () => {
+  test('keeps the search index in step with new, edited and short searches, and takes quotes literally', async ({ openCore }) => {
     const core = openCore();
     await core.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
     const created = await core.handlers.createWorkOrder({ title: 'Grease the "north" conveyor chain', description: '', priority: 'low', assetId: null, dueAt: null });
@@ -136,7 +120,7 @@ describe('listing work orders', () => {
     expect(ids('"')).toEqual([]);
   });
 
-  it('combines search and status', () => {
+  test('combines search and status', ({ openCore }) => {
     const core = openCore();
     const both = list(core, { ...defaults, search: 'coolant', status: 'open', limit: 500 });
     expect(both.total).toBeGreaterThan(0);
@@ -146,7 +130,7 @@ describe('listing work orders', () => {
 });
 
 describe('opening a work order', () => {
-  it('returns every field of the record', async () => {
+  test('returns every field of the record', async ({ openCore }) => {
     const core = openCore();
     const summary = list(core, { ...defaults, status: 'completed', limit: 1 }).items[0]!;
     const workOrder = await core.handlers.getWorkOrder({ id: summary.id });
@@ -155,7 +139,7 @@ describe('opening a work order', () => {
     expect(workOrder.version).toBeGreaterThan(0);
   });
 
-  it('says plainly when the work order is not on this computer', () => {
+  test('says plainly when the work order is not on this computer', ({ openCore }) => {
     const core = openCore();
     expect(() => core.handlers.getWorkOrder({ id: 'missing' })).toThrow(
       expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/not on this computer/) }),

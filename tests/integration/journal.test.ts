@@ -1,31 +1,28 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
 import { LogHoursInput, NewWorkOrderInput, SignInInput } from '../../shared/domain/inputs';
 import type { WorkOrder } from '../../shared/domain/workOrder';
-import { createCore, DEMO_PASSWORD, type Core } from '../../main/core';
+import { DEMO_PASSWORD, type Core } from '../../main/core';
 import { silentLogger } from '../../main/core/logger';
 import { createDispatch } from '../../main/ipc/dispatch';
-import { makeTempDir } from '../helpers/tempDir';
+import { describe, expect, test as base } from '../helpers/fixtures';
 
 /**
  * The offline journal on real SQLite files, with no server anywhere: every
  * action works, is on disk when the call returns, and survives a restart.
  */
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).reverse().forEach((fn) => fn()));
-
-function folder() {
-  const temp = makeTempDir('shopfloor-journal-');
-  cleanups.push(temp.remove);
-  return temp.dir;
-}
-
-async function open(dataDir: string, user: string | null = 'alice'): Promise<Core> {
-  const core = createCore({ dataDir, logger: silentLogger });
-  cleanups.push(() => core.close());
-  if (user) await core.handlers.signIn({ username: user, password: DEMO_PASSWORD });
-  return core;
-}
+/** Journal folders and cores signed in as a demo user, on the shared fixtures (tests/helpers/fixtures.ts). */
+const test = base.extend<{ folder: () => string; open: (dataDir: string, user?: string | null) => Promise<Core> }>({
+  folder: async ({ tempFolder }, use) => {
+    await use(() => tempFolder('shopfloor-journal-'));
+  },
+  open: async ({ openCore }, use) => {
+    await use(async (dataDir, user = 'alice') => {
+      const core = openCore({ dataDir });
+      if (user) await core.handlers.signIn({ username: user, password: DEMO_PASSWORD });
+      return core;
+    });
+  },
+});
 
 /** Reads the outbox straight from the file, as a second process would. */
 function outbox(dataDir: string) {
@@ -50,7 +47,7 @@ const firstOpen = async (core: Core) =>
   (await core.handlers.listWorkOrders({ search: '', status: 'open', priority: null, assetId: null, assignedToMe: false, offset: 0, limit: 1 })).items[0]!;
 
 describe('offline work in the journal', () => {
-  it('creates a work order with no number yet, marked unsynced, and keeps it across a restart', async () => {
+  test('creates a work order with no number yet, marked unsynced, and keeps it across a restart', async ({ folder, open }) => {
     const dir = folder();
     const core = await open(dir);
     const created = await core.handlers.createWorkOrder(NewWorkOrderInput.parse({ title: 'Noisy fan on line 3', priority: 'high' }));
@@ -63,7 +60,7 @@ describe('offline work in the journal', () => {
     expect((await again.handlers.getSyncStatus()).pendingChanges).toBe(1);
   });
 
-  it('applies an edit at once on top of the server copy, and keeps the server copy apart', async () => {
+  test('applies an edit at once on top of the server copy, and keeps the server copy apart', async ({ folder, open }) => {
     const dir = folder();
     const core = await open(dir);
     const before = await firstOpen(core);
@@ -77,7 +74,7 @@ describe('offline work in the journal', () => {
     expect(entry).toMatchObject({ type: 'workOrder.update', base_version: server.version, payload: { status: 'in_progress', description: 'Checked wiring' } });
   });
 
-  it('folds several edits of one work order into one pending update that keeps the first base version', async () => {
+  test('folds several edits of one work order into one pending update that keeps the first base version', async ({ folder, open }) => {
     const dir = folder();
     const core = await open(dir);
     const wo = await firstOpen(core);
@@ -90,7 +87,7 @@ describe('offline work in the journal', () => {
     expect(rows[0]).toMatchObject({ type: 'workOrder.update', base_version: base, payload: { status: 'in_progress', description: 'second', priority: 'urgent' } });
   });
 
-  it('folds edits of a work order created offline into its create', async () => {
+  test('folds edits of a work order created offline into its create', async ({ folder, open }) => {
     const dir = folder();
     const core = await open(dir);
     const created = await core.handlers.createWorkOrder(NewWorkOrderInput.parse({ title: 'Draft' }));
@@ -98,7 +95,7 @@ describe('offline work in the journal', () => {
     expect(outbox(dir)).toMatchObject([{ type: 'workOrder.create', payload: { title: 'Leaking valve V-12', status: 'open' } }]);
   });
 
-  it('makes hours on a work order created offline depend on that create', async () => {
+  test('makes hours on a work order created offline depend on that create', async ({ folder, open }) => {
     const dir = folder();
     const core = await open(dir);
     const created = await core.handlers.createWorkOrder(NewWorkOrderInput.parse({ title: 'Replace filter' }));
@@ -110,7 +107,7 @@ describe('offline work in the journal', () => {
     expect(await core.handlers.listHours({ workOrderId: created.id })).toEqual([hours]);
   });
 
-  it('logs hours on a server work order without a dependency, and refuses them on a completed one', async () => {
+  test('logs hours on a server work order without a dependency, and refuses them on a completed one', async ({ folder, open }) => {
     const dir = folder();
     const core = await open(dir);
     const wo = await firstOpen(core);
@@ -120,33 +117,31 @@ describe('offline work in the journal', () => {
     await expect(async () => core.handlers.logHours(LogHoursInput.parse({ workOrderId: wo.id, hours: 1, workDate: '2026-11-20' }))).rejects.toThrow(/completed/);
   });
 
-  it('refuses status moves the rules forbid, with the reason', async () => {
+  test('refuses status moves the rules forbid, with the reason', async ({ folder, open }) => {
     const core = await open(folder());
     const wo = await firstOpen(core);
     await core.handlers.updateWorkOrder({ id: wo.id, changes: { status: 'cancelled' } });
     await expect(async () => core.handlers.updateWorkOrder({ id: wo.id, changes: { status: 'open' } })).rejects.toThrow(/only a supervisor can reopen/);
   });
 
-  it('keeps the timer in the journal: it survives a restart and gives the hours worked', async () => {
+  test('keeps the timer in the journal: it survives a restart and gives the hours worked', async ({ folder, openCore }) => {
     const dir = folder();
     let clock = '2026-11-27T08:00:00.000Z';
-    const first = createCore({ dataDir: dir, logger: silentLogger, now: () => clock });
-    cleanups.push(() => first.close());
+    const first = openCore({ dataDir: dir, now: () => clock });
     await first.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
     const wo = await firstOpen(first);
     await first.handlers.startTimer({ workOrderId: wo.id });
     first.close();
 
     clock = '2026-11-27T09:32:00.000Z';
-    const second = createCore({ dataDir: dir, logger: silentLogger, now: () => clock });
-    cleanups.push(() => second.close());
+    const second = openCore({ dataDir: dir, now: () => clock });
     await second.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
     expect(await second.handlers.getTimer()).toEqual({ workOrderId: wo.id, startedAt: '2026-11-27T08:00:00.000Z' });
     expect(await second.handlers.stopTimer()).toMatchObject({ workOrderId: wo.id, hours: 1.5 });
     expect(await second.handlers.getTimer()).toBeNull();
   });
 
-  it('keeps two users’ pending work apart on one PC, and signing out deletes nothing', async () => {
+  test('keeps two users’ pending work apart on one PC, and signing out deletes nothing', async ({ folder, open }) => {
     const dir = folder();
     const core = await open(dir, 'alice');
     const a = await core.handlers.createWorkOrder(NewWorkOrderInput.parse({ title: 'Alice job' }));
@@ -162,7 +157,7 @@ describe('offline work in the journal', () => {
     expect((await core.handlers.getSyncStatus()).pendingChanges).toBe(2);
   });
 
-  it('finds assets and work orders by the code a scanner types, offline', async () => {
+  test('finds assets and work orders by the code a scanner types, offline', async ({ folder, open }) => {
     const core = await open(folder());
     const { items } = await core.handlers.listAssets({ search: 'CNV', offset: 0, limit: 5 });
     expect(items.length).toBeGreaterThan(0);
@@ -176,13 +171,13 @@ describe('offline work in the journal', () => {
 });
 
 describe('validation before the journal', () => {
-  it.each([
+  test.for([
     ['createWorkOrder', { title: '   ' }, 'Give the work order a title.'],
     ['logHours', { workOrderId: 'x', hours: 0, workDate: '2026-11-20' }, 'Enter more than 0 hours.'],
     ['logHours', { workOrderId: 'x', hours: -1, workDate: '2026-11-20' }, 'Enter more than 0 hours.'],
     ['logHours', { workOrderId: 'x', hours: 25, workDate: '2026-11-20' }, 'One entry can be at most 24 hours. Split longer work over several days.'],
     ['logHours', { workOrderId: 'x', hours: 2, workDate: '2999-01-01' }, 'The date cannot be in the future.'],
-  ])('%s refuses %j with a sentence, writing nothing', async (channel, payload, sentence) => {
+  ] as const)('%s refuses %j with a sentence, writing nothing', async ([channel, payload, sentence], { folder, open }) => {
     const dir = folder();
     const core = await open(dir);
     const dispatch = createDispatch(core.handlers, silentLogger);
@@ -193,7 +188,7 @@ describe('validation before the journal', () => {
 });
 
 describe('offline sign-in', () => {
-  it('signs a known user in offline, and refuses a wrong password', async () => {
+  test('signs a known user in offline, and refuses a wrong password', async ({ folder, open }) => {
     const core = await open(folder(), null);
     await expect(core.handlers.signIn({ username: 'sam', password: 'nope' })).rejects.toThrow('Wrong user name or password.');
     expect(await core.handlers.signIn(SignInInput.parse({ username: ' SAM ', password: DEMO_PASSWORD }))).toMatchObject({
@@ -202,7 +197,7 @@ describe('offline sign-in', () => {
     });
   });
 
-  it('never stores the password, only a slow-hash verifier', async () => {
+  test('never stores the password, only a slow-hash verifier', async ({ folder, open }) => {
     const dir = folder();
     await open(dir, 'alice');
     const db = new Database(`${dir}/shopfloor.db`, { readonly: true });

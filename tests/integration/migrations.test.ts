@@ -1,33 +1,33 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/core/db/connection';
 import { MIGRATIONS, migrate, schemaVersion, type Migration } from '../../main/core/db/migrations';
-import { makeTempDir } from '../helpers/tempDir';
+import { describe, expect, test as base } from '../helpers/fixtures';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).reverse().forEach((fn) => fn()));
-
-function freshDb() {
-  const temp = makeTempDir();
-  const db = openDatabase(path.join(temp.dir, 'journal.db'));
-  cleanups.push(temp.remove, () => db.close());
-  return db;
-}
+/** An empty journal file in a temporary folder, closed and removed after the test. */
+const test = base.extend<{ freshDb: () => ReturnType<typeof openDatabase> }>({
+  freshDb: async ({ tempFolder, cleanup }, use) => {
+    await use(() => {
+      const db = openDatabase(path.join(tempFolder(), 'journal.db'));
+      cleanup(() => void db.close());
+      return db;
+    });
+  },
+});
 
 describe('migrations', () => {
-  it('number their steps upwards in tens', () => {
+  test('number their steps upwards in tens', () => {
     const versions = MIGRATIONS.map((m) => m.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(versions.every((v) => v % 10 === 0)).toBe(true);
   });
 
-  it('run once and record the version in user_version', () => {
+  test('run once and record the version in user_version', ({ freshDb }) => {
     const db = freshDb();
     expect(migrate(db)).toEqual({ from: 0, to: MIGRATIONS.at(-1)!.version });
     expect(migrate(db)).toEqual({ from: MIGRATIONS.at(-1)!.version, to: MIGRATIONS.at(-1)!.version });
   });
 
-  it('roll a failing step back whole, keeping the version it had', () => {
+  test('roll a failing step back whole, keeping the version it had', ({ freshDb }) => {
     const db = freshDb();
     const broken: Migration = {
       version: 990,
@@ -42,7 +42,7 @@ describe('migrations', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
   });
 
-  it('0010: the status filter and the default order use an index, not a table scan', () => {
+  test('0010: the status filter and the default order use an index, not a table scan', ({ freshDb }) => {
     const db = freshDb();
     migrate(db);
     const plan = (sql: string) =>
@@ -55,7 +55,7 @@ describe('migrations', () => {
     );
   });
 
-  it('opens with the durability settings a shop-floor PC needs', () => {
+  test('opens with the durability settings a shop-floor PC needs', ({ freshDb }) => {
     const db = freshDb();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -64,7 +64,7 @@ describe('migrations', () => {
 });
 
 describe('0020: the journal', () => {
-  it('carries every work order of an older journal forward, as both view and server copy', () => {
+  test('carries every work order of an older journal forward, as both view and server copy', ({ freshDb }) => {
     const db = freshDb();
     migrate(db, MIGRATIONS.filter((m) => m.version <= 10));
     db.prepare(

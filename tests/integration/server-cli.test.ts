@@ -63,19 +63,19 @@ describe('npm run server', () => {
     const [code] = await exited;
     expect(code).toBe(0);
     expect(server.lines.some((l) => l.includes('shutting down'))).toBe(true);
-  }, 30_000);
+  });
 
   it('refuses to seed again over existing data, saying how to reset', async () => {
     const server = runServer(['--seed', 'demo']);
     const [code] = await once(server.child, 'exit');
     expect(code).toBe(1);
     expect(server.stderr.join('')).toMatch(/already has data.*--reset/);
-  }, 30_000);
+  });
 
   it('says which argument is wrong', async () => {
     const server = runServer(['--seed', 'everything']);
     const [code] = await once(server.child, 'exit');
     expect(code).toBe(2);
     expect(server.stderr.join('')).toMatch(/--seed/);
-  }, 30_000);
+  });
 });

@@ -1,10 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, DEMO_PASSWORD } from '../../main/core';
-import { silentLogger } from '../../main/core/logger';
-import { makeTempDir } from '../helpers/tempDir';
-import { makeTestDatabase, startTestServer } from '../helpers/testServer';
+import { DEMO_PASSWORD } from '../../main/core';
+import { describe, expect, test } from '../helpers/fixtures';
 
 /**
  * A change the server refuses as a request (HTTP 400 for the whole push, not
@@ -12,21 +9,9 @@ import { makeTestDatabase, startTestServer } from '../helpers/testServer';
  * It must not block the technician's queue: it goes to the refused list with
  * the server's reason, and every other change goes through.
  */
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
 describe('a push the server refuses as a whole', () => {
-  it('isolates the change it objects to, refuses only that one, and sends the rest', async () => {
-    const database = makeTestDatabase('sqlite');
-    cleanups.push(() => database.drop());
-    const server = await startTestServer(database, { seed: 'demo' });
-    cleanups.push(() => server.close());
-    const temp = makeTempDir('shopfloor-refused-request-');
-    cleanups.push(temp.remove);
-    const core = createCore({ dataDir: temp.dir, logger: silentLogger, seedDemoData: false, serverUrl: server.url, autoSync: false });
-    cleanups.push(() => core.close());
+  test('isolates the change it objects to, refuses only that one, and sends the rest', async ({ server, openCore }) => {
+    const core = openCore({ seedDemoData: false, serverUrl: server.url, autoSync: false });
     await core.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
     expect((await core.sync.syncNow()).outcome).toBe('ok');
 
