@@ -1,53 +1,45 @@
 import { dialog, type BrowserWindow } from 'electron';
+import { choiceWords, label, type Show } from '../../shared/domain/conflictWords';
+import { PRIORITY_LABELS, STATUS_LABELS, type WorkOrderPriority, type WorkOrderStatus } from '../../shared/domain/labels';
 import type { ConflictChoice, WorkOrderConflict } from '../../shared/domain/sync';
 
 export type ConflictDialogChoice = ConflictChoice | 'later';
 
-const FIELD_LABELS: Record<string, string> = {
-  title: 'Title',
-  description: 'Description',
-  status: 'Status',
-  priority: 'Priority',
-  assetId: 'Asset',
-  assigneeId: 'Assigned to',
-  dueAt: 'Due',
-  completionNotes: 'Completion notes',
+/** A stored value as a technician reads it: status and priority labels, local dates, "(empty)". */
+const show: Show = (field, value) => {
+  if (value === null || value === '') return '(empty)';
+  if (field === 'status') return STATUS_LABELS[value as WorkOrderStatus] ?? String(value);
+  if (field === 'priority') return PRIORITY_LABELS[value as WorkOrderPriority] ?? String(value);
+  if (field === 'dueAt') return new Date(String(value)).toLocaleDateString();
+  return String(value).slice(0, 120);
 };
 
-const show = (value: string | number | null) => (value === null || value === '' ? '(empty)' : String(value).slice(0, 120));
-
 /**
- * The dialog's text and buttons, pure (tested without Electron): what
- * differs, field by field (mine / theirs / before), who changed it and when.
- * "Decide later" is the default and the cancel choice: nothing happens by
- * accident. Merge is offered only when the two sides changed different fields.
+ * The dialog's text and buttons, pure (tested without Electron), with the
+ * same readable summary as the in-app conflict card (shared/domain/conflictWords):
+ * what differs, field by field (mine / theirs / before), who changed it and
+ * when, and what each choice will do. "Decide later" is the default and the
+ * cancel choice: nothing happens by accident. Merge is offered only when the
+ * two sides changed different fields, and then first.
  */
 export function conflictDialogOptions(conflict: WorkOrderConflict) {
-  const choices: { choice: ConflictDialogChoice; label: string }[] = [
-    { choice: 'overwrite', label: 'Overwrite with mine' },
-    { choice: 'discard', label: 'Discard my changes' },
-    ...(conflict.canMerge ? [{ choice: 'merge' as const, label: 'Merge both' }] : []),
-    { choice: 'later', label: 'Decide later' },
-  ];
+  const words = choiceWords(conflict, show, 'you');
   const detail = [
     `${conflict.changedBy} changed this work order at ${new Date(conflict.changedAt).toLocaleString()} while your changes were waiting.`,
     '',
-    ...conflict.fields.map(
-      (f) => `${FIELD_LABELS[f.field] ?? f.field}:\n   mine: ${show(f.mine)}\n   theirs: ${show(f.theirs)}\n   before: ${show(f.before)}`,
-    ),
+    ...conflict.fields.map((f) => `${label(f.field)}:\n   mine: ${show(f.field, f.mine)}\n   theirs: ${show(f.field, f.theirs)}\n   before: ${show(f.field, f.before)}`),
     '',
-    'Overwrite saves your whole work order over theirs. Discard keeps theirs.' +
-      (conflict.canMerge ? ' Merge keeps your fields and theirs.' : ''),
+    ...words.map((w) => `${w.title}: ${w.result}`),
   ].join('\n');
-  const later = choices.length - 1;
+  const later = words.length - 1;
   return {
-    choices: choices.map((c) => c.choice),
+    choices: words.map((w) => w.choice),
     options: {
       type: 'warning' as const,
       title: 'Work Order Conflict',
       message: `Work Order Conflict: ${conflict.number} ${conflict.title}`,
       detail,
-      buttons: choices.map((c) => c.label),
+      buttons: words.map((w) => w.title),
       defaultId: later,
       cancelId: later,
       noLink: true,

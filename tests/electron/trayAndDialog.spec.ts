@@ -90,7 +90,7 @@ test('a conflict opens the native dialog with Decide later as the safe default',
       buttons: string[];
       defaultId: number;
     }[];
-    expect(options).toMatchObject({ title: 'Work Order Conflict', buttons: ['Overwrite with mine', 'Discard my changes', 'Merge both', 'Decide later'], defaultId: 3 });
+    expect(options).toMatchObject({ title: 'Work Order Conflict', buttons: ['Merge (recommended)', 'Overwrite', 'Discard my changes', 'Decide later'], defaultId: 3 });
     await expect.poll(async () => (await trayView())?.icon).toBe('attention');
   } finally {
     bob.close();

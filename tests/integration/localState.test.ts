@@ -1,14 +1,11 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
 import { LogHoursInput, NewWorkOrderInput } from '../../shared/domain/inputs';
 import { hoursTotal } from '../../shared/domain/localState';
 import { WorkOrderQuery } from '../../shared/domain/workOrder';
-import { createCore, type Core } from '../../main/core';
-import { silentLogger } from '../../main/core/logger';
+import type { Core } from '../../main/core';
 import { DEMO_PASSWORD } from '../../server/seed';
+import { describe, expect, test, type IntegrationFixtures } from '../helpers/fixtures';
 import { startTcpProxy } from '../helpers/tcpProxy';
-import { makeTestDatabase, startTestServer } from '../helpers/testServer';
-import { makeTempDir } from '../helpers/tempDir';
 
 /**
  * One state per local record (DESIGN.md "round 2"): the journal decides it
@@ -16,49 +13,32 @@ import { makeTempDir } from '../helpers/tempDir';
  * workstation. The screens are checked against the same flows in
  * tests/e2e/localState.spec.ts.
  */
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
 interface Station {
   core: Core;
-  dir: string;
   /** What the conflict dialog answers next. */
   answer: 'overwrite' | 'discard' | 'merge' | 'later';
   /** Close the app and start it again on the same journal (a shop-floor PC restarts), signed in again. */
   restart(): Promise<void>;
 }
 
-async function world() {
-  const database = makeTestDatabase('sqlite');
-  cleanups.push(() => database.drop());
-  const server = await startTestServer(database, { seed: 'demo' });
-  cleanups.push(() => server.close());
+/** Workstations against a real server through a proxy the test can cut. */
+async function world({ server, openCore, cleanup }: Pick<IntegrationFixtures, 'server' | 'openCore' | 'cleanup'>) {
   const proxy = await startTcpProxy(server.url);
-  cleanups.push(() => proxy.close());
-  const open = (s: Pick<Station, 'dir' | 'answer'>) =>
-    createCore({ dataDir: s.dir, logger: silentLogger, seedDemoData: false, serverUrl: proxy.url, autoSync: false, chooseConflict: async () => s.answer });
-  const close = async (core: Core) => {
-    await core.sync.idle();
-    core.close();
-  };
-
+  cleanup(() => proxy.close());
   const station = async (username: string): Promise<Station> => {
-    const temp = makeTempDir(`shopfloor-${username}-`);
-    cleanups.push(temp.remove);
+    const open = (dataDir?: string) =>
+      openCore({ dataDir, seedDemoData: false, serverUrl: proxy.url, autoSync: false, chooseConflict: async () => s.answer });
     const s: Station = {
-      core: undefined as never,
-      dir: temp.dir,
+      core: open(),
       answer: 'later',
       async restart() {
-        await close(s.core);
-        s.core = open(s);
+        const { dataDir } = s.core as Core & { dataDir: string };
+        await s.core.sync.idle();
+        s.core.close();
+        s.core = open(dataDir);
         await s.core.handlers.signIn({ username, password: DEMO_PASSWORD });
       },
     };
-    s.core = open(s);
-    cleanups.push(() => close(s.core));
     await s.core.handlers.signIn({ username, password: DEMO_PASSWORD });
     await s.core.sync.syncNow();
     return s;
@@ -82,8 +62,8 @@ async function everyRead(core: Core, workOrderId: string) {
 }
 
 describe('the worked sync-error example: hours on a work order completed meanwhile', () => {
-  it('the refused hours are refused everywhere, not in the total, and stay so after Okay, more syncs and a restart', async () => {
-    const { proxy, station } = await world();
+  test('the refused hours are refused everywhere, not in the total, and stay so after Okay, more syncs and a restart', async ({ server, openCore, cleanup }) => {
+    const { proxy, station } = await world({ server, openCore, cleanup });
     const a = await station('alice');
     const b = await station('bob');
     const wo = await anOpenWorkOrder(a.core);
@@ -140,11 +120,11 @@ describe('the worked sync-error example: hours on a work order completed meanwhi
 });
 
 describe('a refused offline create', () => {
-  it('is refused with its dependent hours, takes no more work, and stays so after Okay and a restart', async () => {
-    const { proxy, station } = await world();
+  test('is refused with its dependent hours, takes no more work, and stays so after Okay and a restart', async ({ server, openCore, cleanup }) => {
+    const { proxy, station } = await world({ server, openCore, cleanup });
     const a = await station('alice');
     // An asset only this PC knows (e.g. removed on the server meanwhile).
-    const journal = new Database(`${a.dir}/shopfloor.db`);
+    const journal = new Database(a.core.journalPath);
     journal.prepare("INSERT INTO assets (id, tag, name, location) VALUES ('gone', 'GONE-1', 'Scrapped press', 'Hall Z')").run();
     journal.close();
     proxy.cut();
@@ -184,8 +164,8 @@ describe('a refused offline create', () => {
 });
 
 describe('a conflict and a discard', () => {
-  it('a work order in conflict says so until decided; after Discard it says the change was discarded', async () => {
-    const { proxy, station } = await world();
+  test('a work order in conflict says so until decided; after Discard it says the change was discarded', async ({ server, openCore, cleanup }) => {
+    const { proxy, station } = await world({ server, openCore, cleanup });
     const a = await station('alice');
     const b = await station('bob');
     const wo = await anOpenWorkOrder(a.core);

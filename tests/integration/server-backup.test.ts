@@ -1,5 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server';
@@ -12,6 +11,7 @@ import {
   TEST_DATABASE_URL,
   type CommandTestDatabase,
 } from '../helpers/testServer';
+import { runServerCli } from '../helpers/serverCli';
 import { makeTempDir } from '../helpers/tempDir';
 
 /**
@@ -34,18 +34,7 @@ afterAll(async () => {
   temp.remove();
 });
 
-async function cli(args: string[], env: Record<string, string> = {}, on: CommandTestDatabase = database) {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['server/cli.ts', ...args, ...on.cliArgs], {
-    env: { ...process.env, ...on.cliEnv, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-  const [code] = await once(child, 'exit');
-  return { code: code as number, stdout, stderr };
-}
+const cli = (args: string[], env: Record<string, string> = {}, on: CommandTestDatabase = database) => runServerCli(on, args, { env });
 
 describe('npm run server -- backup / restore (SQLite)', () => {
   const backupFile = path.join(temp.dir, 'before-friday.db');

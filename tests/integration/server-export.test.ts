@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server';
+import { runServerCli } from '../helpers/serverCli';
 import { makeTempDir } from '../helpers/tempDir';
 import { ApiClient, DIALECTS, makeCommandTestDatabase, MutationFactory, startTestServer, type CommandTestDatabase } from '../helpers/testServer';
 
@@ -38,18 +37,7 @@ describe.each(DIALECTS)('npm run server -- export on %s', (dialect) => {
     await database?.drop();
   });
 
-  async function cli(args: string[]) {
-    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['server/cli.ts', 'export', ...args, ...database.cliArgs], {
-      env: { ...process.env, ...database.cliEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const [code] = await once(child, 'exit');
-    return { code: code as number, stdout, stderr };
-  }
+  const cli = (args: string[]) => runServerCli(database, ['export', ...args]);
   const out = (name: string) => path.join(temp.dir, `${dialect}-${name}`);
 
   it('exports hours for payroll between two dates, in a file Excel reads as it is', async () => {

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetRecord } from '../../shared/domain/records';
 import type { RunningServer } from '../../server';
+import { runServerCli } from '../helpers/serverCli';
 import { makeTempDir } from '../helpers/tempDir';
 import { ApiClient, DIALECTS, makeCommandTestDatabase, startTestServer, type CommandTestDatabase } from '../helpers/testServer';
 
@@ -45,18 +44,7 @@ describe.each(DIALECTS)('npm run server -- import assets on %s', (dialect) => {
     await database?.drop();
   });
 
-  async function cli(args: string[]) {
-    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['server/cli.ts', 'import', ...args, ...database.cliArgs], {
-      env: { ...process.env, ...database.cliEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const [code] = await once(child, 'exit');
-    return { code: code as number, stdout, stderr };
-  }
+  const cli = (args: string[]) => runServerCli(database, ['import', ...args]);
   const assets = async () => {
     const client = await new ApiClient(server.url).login('alice');
     const { changes } = await client.pullAll();

@@ -25,16 +25,23 @@ describe('the Work Order Conflict dialog', () => {
     expect(options.title).toBe('Work Order Conflict');
     expect(options.message).toBe('Work Order Conflict: WO-10042 Hydraulic leak');
     expect(options.detail).toMatch(/^bob changed this work order at /);
-    expect(options.detail).toContain('Status:\n   mine: in_progress\n   theirs: open\n   before: open');
+    expect(options.detail).toContain('Status:\n   mine: In progress\n   theirs: Open\n   before: Open');
     expect(options.detail).toContain('Description:\n   mine: Oil under press\n   theirs: Seal replaced last week');
   });
 
-  it('offers Overwrite, Discard, Merge and Decide later, with Decide later as the safe default', () => {
+  it('offers Merge (recommended), Overwrite, Discard and Decide later, with Decide later as the safe default', () => {
     const { choices, options } = conflictDialogOptions(conflict);
-    expect(choices).toEqual(['overwrite', 'discard', 'merge', 'later']);
-    expect(options.buttons).toEqual(['Overwrite with mine', 'Discard my changes', 'Merge both', 'Decide later']);
+    expect(choices).toEqual(['merge', 'overwrite', 'discard', 'later']);
+    expect(options.buttons).toEqual(['Merge (recommended)', 'Overwrite', 'Discard my changes', 'Decide later']);
     expect(options.defaultId).toBe(3);
     expect(options.cancelId).toBe(3);
+  });
+
+  it('says what each choice will do, in the same words as the conflict card', () => {
+    const { options } = conflictDialogOptions(conflict);
+    expect(options.detail).toContain('Merge (recommended): Keeps your status and bob’s description. Nothing is lost.');
+    expect(options.detail).toContain('Overwrite: Description goes back to “Oil under press”; bob’s change is lost; your status is kept.');
+    expect(options.detail).toContain('Discard my changes: Status stays “Open”.');
   });
 
   it('does not offer Merge when both sides changed the same field', () => {

@@ -74,7 +74,8 @@ async function askServer(fetch: FetchFn, serverUrl: string, input: { username: s
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input),
-      signal: AbortSignal.timeout(5000),
+      // The server hashes the password on purpose slowly; a busy server needs a moment. Unreachable fails at once.
+      signal: AbortSignal.timeout(15_000),
     });
   } catch {
     return { kind: 'unreachable' };

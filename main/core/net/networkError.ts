@@ -18,6 +18,10 @@ export function describeNetworkError(error: unknown, serverUrl: string): string 
   if (has('ERR_PROXY_CONNECTION_FAILED', 'proxy')) {
     return 'The proxy server could not be reached. Check this PC’s proxy settings with IT.';
   }
+  if (has('bad port', 'ERR_UNSAFE_PORT')) {
+    const port = safePort(serverUrl);
+    return `No answer can come from port ${port}: web clients refuse that port. Use the port the sync server listens on (for example 443 or 8080).`;
+  }
   if (has('ENOTFOUND', 'EAI_AGAIN', 'ERR_NAME_NOT_RESOLVED')) {
     return `No computer with the name in ${serverUrl} was found. Check the address for typos, and that this PC uses the plant’s name servers.`;
   }
@@ -45,4 +49,12 @@ function errorText(error: unknown): string {
 
 function shortCode(text: string): string {
   return text.match(/\b(?:[A-Z_]*CERT[A-Z_]*|SELF_SIGNED[A-Z_]*|UNABLE_TO_[A-Z_]+|ERR_[A-Z_]+)\b/)?.[0] ?? 'certificate not trusted';
+}
+
+function safePort(url: string): string {
+  try {
+    return new URL(url).port || 'this';
+  } catch {
+    return 'this';
+  }
 }

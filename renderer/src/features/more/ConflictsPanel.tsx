@@ -3,7 +3,7 @@ import { PRIORITY_LABELS, STATUS_LABELS, type WorkOrderPriority, type WorkOrderS
 import type { DiscardedChange, WorkOrderConflict } from '../../../../shared/domain/sync';
 import { useGetAssetQuery, useGetSessionQuery, useListDiscardedQuery, useOpenConflictMutation } from '../../api/shopfloorApi';
 import { formatDate, formatDateTime } from '../workOrders/format';
-import { changedByMe, changedByThem, choiceWords, label, type Show } from './conflictWords';
+import { changedByMe, changedByThem, choiceWords, label, type Show } from '../../../../shared/domain/conflictWords';
 
 const OUTCOMES: Record<string, string> = {
   overwrite: 'Your version was saved over theirs. It goes to the server with the next sync.',

@@ -1,4 +1,4 @@
-import type { WorkOrderConflict } from '../../../../shared/domain/sync';
+import type { WorkOrderConflict } from './sync';
 
 /**
  * What each choice in a Work Order Conflict does, in words, field by field.
