@@ -1,9 +1,7 @@
 import { WorkOrderQuery } from '../../shared/domain/workOrder';
-import { createCore, DEMO_PASSWORD, type Core } from '../../main/core';
-import { silentLogger } from '../../main/core/logger';
-import { makeTempDir } from '../helpers/tempDir';
 import { expectAccessible } from './harness/accessibility';
 import { expect, saveScreenshot, test } from './harness/fixtures';
+import { secondStation } from './harness/secondStation';
 
 /**
  * The Work Order Conflict card a technician can decide from: readable values
@@ -12,14 +10,6 @@ import { expect, saveScreenshot, test } from './harness/fixtures';
  */
 test.use({ withServer: true });
 test.describe.configure({ timeout: 180_000 });
-
-async function secondStation(serverUrl: string): Promise<{ core: Core; close(): void }> {
-  const temp = makeTempDir('shopfloor-bob-');
-  const core = createCore({ dataDir: temp.dir, logger: silentLogger, serverUrl, seedDemoData: false, autoSync: false });
-  await core.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
-  await core.sync.syncNow();
-  return { core, close: () => (core.close(), temp.remove()) };
-}
 
 test('the conflict card shows readable values, who changed what, and the result of each choice; Merge keeps both', async ({ page, core, server, conflictAnswer }) => {
   const bob = await secondStation(server!.url);

@@ -3,11 +3,9 @@ import Database from 'better-sqlite3';
 import { hoursTotal } from '../../shared/domain/localState';
 import { LogHoursInput, NewWorkOrderInput } from '../../shared/domain/inputs';
 import { WorkOrderQuery } from '../../shared/domain/workOrder';
-import { createCore, DEMO_PASSWORD, type Core } from '../../main/core';
-import { silentLogger } from '../../main/core/logger';
-import { makeTempDir } from '../helpers/tempDir';
 import { expectAccessible } from './harness/accessibility';
 import { expect, saveScreenshot, test } from './harness/fixtures';
+import { secondStation } from './harness/secondStation';
 
 /**
  * One local state per record, on screen as the journal decides it: the seed's
@@ -18,14 +16,6 @@ import { expect, saveScreenshot, test } from './harness/fixtures';
  */
 test.use({ withServer: true, viewport: { width: 1366, height: 768 } });
 test.describe.configure({ timeout: 180_000 });
-
-async function secondStation(serverUrl: string): Promise<{ core: Core; close(): void }> {
-  const temp = makeTempDir('shopfloor-bob-');
-  const core = createCore({ dataDir: temp.dir, logger: silentLogger, serverUrl, seedDemoData: false, autoSync: false });
-  await core.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
-  await core.sync.syncNow();
-  return { core, close: () => (core.close(), temp.remove()) };
-}
 
 const hoursText = (n: number) => `Hours · ${n.toLocaleString(undefined, { maximumFractionDigits: 2 })} h logged`;
 

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LATE_AFTER_HOURS, syncLook } from '../../renderer/src/features/syncStatus/syncLook';
-import type { SyncStatus } from '../../shared/domain/syncStatus';
+import { syncStatusAt } from '../helpers/syncStatus';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
-const status = (over: Partial<SyncStatus>): SyncStatus => ({
-  state: 'synced',
-  connection: 'online',
-  pendingChanges: 0,
-  conflicts: 0,
-  refused: 0,
-  oldestPendingAt: null,
-  lastSyncedAt: new Date(NOW - 60_000).toISOString(),
-  message: '',
-  ...over,
-});
+const status = syncStatusAt(NOW);
 const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
 
 describe('the header sync state', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../shared/domain/syncStatus';
 import { computeTrayView } from '../../main/tray/trayView';
+import { syncStatusAt } from '../helpers/syncStatus';
 
 const now = new Date('2026-11-27T10:00:00.000Z');
-const status = (over: Partial<SyncStatus>): SyncStatus => ({
-  state: 'synced',
-  connection: 'online',
-  pendingChanges: 0,
-  conflicts: 0,
-  refused: 0,
-  oldestPendingAt: null,
-  lastSyncedAt: '2026-11-27T09:55:00.000Z',
-  message: '',
-  ...over,
-});
+const status = syncStatusAt(now, 5);
 
 describe('computeTrayView', () => {
   it('synced: green icon, "Synced", when it last synced', () => {
