@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { backupSqlite, restoreSqlite } from '../services/backup';
 import { DEFAULT_DATA_DIR } from './database';
-import { CommandError, fail, succeed } from './output';
+import { CommandError, runCommand } from './output';
 
 const USAGE = `Usage: npm run server -- backup --to <file> [--data <folder>] [--json]
        npm run server -- restore --from <file> [--data <folder>] [--json]
@@ -9,28 +9,20 @@ On PostgreSQL use pg_dump and pg_restore (docs/operations.md).`;
 
 /** `npm run server -- backup|restore …` for the SQLite database in --data. */
 export async function runBackupCommand(command: 'backup' | 'restore', argv: string[]): Promise<void> {
-  let json = argv.includes('--json');
-  try {
+  await runCommand(argv, USAGE, async () => {
     const { values } = parseArgs({
       args: argv,
       options: { data: { type: 'string' }, to: { type: 'string' }, from: { type: 'string' }, json: { type: 'boolean', default: false } },
     });
-    json = values.json;
     if (process.env.DATABASE_URL) throw new CommandError(`DATABASE_URL is set: this server keeps its data in PostgreSQL.\n${USAGE}`, 2, 'USAGE');
     const dataDir = values.data ?? DEFAULT_DATA_DIR;
     if (command === 'backup') {
       if (!values.to) throw new CommandError(`Say where to write the backup: --to <file>.\n${USAGE}`, 2, 'USAGE');
       const result = await backupSqlite(dataDir, values.to);
-      succeed(json, `Backed up the server database to ${result.file}.`, result);
-    } else {
-      if (!values.from) throw new CommandError(`Say which backup to restore: --from <file>.\n${USAGE}`, 2, 'USAGE');
-      const result = await restoreSqlite(dataDir, values.from);
-      succeed(json, `Restored ${values.from}. Workstations will pull everything again and then send their unsent changes.`, result);
+      return [`Backed up the server database to ${result.file}.`, result];
     }
-  } catch (error) {
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      fail(json, new CommandError(`${error.message}\n${USAGE}`, 2, 'USAGE'));
-    }
-    fail(json, error);
-  }
+    if (!values.from) throw new CommandError(`Say which backup to restore: --from <file>.\n${USAGE}`, 2, 'USAGE');
+    const result = await restoreSqlite(dataDir, values.from);
+    return [`Restored ${values.from}. Workstations will pull everything again and then send their unsent changes.`, result];
+  });
 }

@@ -14,3 +14,13 @@ export async function openForCommand(dataDir: string | undefined): Promise<Serve
   }
   return database;
 }
+
+/** Opens the server's database for one command, and closes it whatever the command does. */
+export async function withCommandDatabase<T>(dataDir: string | undefined, work: (database: ServerDatabase) => Promise<T>): Promise<T> {
+  const database = await openForCommand(dataDir);
+  try {
+    return await work(database);
+  } finally {
+    await database.destroy();
+  }
+}

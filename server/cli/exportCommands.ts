@@ -5,21 +5,19 @@ import { stringify } from 'csv-stringify/sync';
 import { WorkDate } from '../../shared/domain/records';
 import { serviceContext } from '../services/context';
 import { EXPORT_KINDS, exportTable, type ExportKind } from '../services/exportCsv';
-import { openForCommand } from './database';
-import { CommandError, fail, succeed } from './output';
+import { withCommandDatabase } from './database';
+import { CommandError, runCommand } from './output';
 
 const USAGE = `Usage: npm run server -- export work-orders|assets|hours --out <file.csv> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--data <folder>] [--json]`;
 
 /** `npm run server -- export …`: a CSV file Excel opens as it is (UTF-8 BOM, CRLF, quoted where needed). */
 export async function runExportCommand(argv: string[]): Promise<void> {
-  let json = argv.includes('--json');
-  try {
+  await runCommand(argv, USAGE, async () => {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
       options: { data: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean', default: false } },
     });
-    json = values.json;
     const [kind] = positionals;
     if (!kind || !(EXPORT_KINDS as readonly string[]).includes(kind)) throw new CommandError(kind ? `There is no export of ${kind}.\n${USAGE}` : USAGE, 2, 'USAGE');
     if (!values.out) throw new CommandError(`Say where to write the file: --out <file.csv>.\n${USAGE}`, 2, 'USAGE');
@@ -28,19 +26,11 @@ export async function runExportCommand(argv: string[]): Promise<void> {
       if (value !== undefined && !WorkDate.safeParse(value).success) throw new CommandError(`--${name} must be a date like 2026-11-27.`, 2, 'USAGE');
     }
     if (kind === 'assets' && (values.from || values.to)) throw new CommandError('Assets are exported whole: --from and --to apply to work orders and hours.', 2, 'USAGE');
-    const database = await openForCommand(values.data);
-    try {
-      const table = await exportTable(serviceContext(database), kind as ExportKind, { from: values.from, to: values.to });
-      writeFileSync(values.out, stringify([table.columns, ...table.rows], { bom: true, record_delimiter: 'windows' }));
-      const file = path.resolve(values.out);
-      succeed(json, `Wrote ${table.rows.length} ${kind === 'hours' ? 'hours entries' : kind.replace('-', ' ')} to ${file}.`, { file, rows: table.rows.length });
-    } finally {
-      await database.destroy();
-    }
-  } catch (error) {
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      fail(json, new CommandError(`${error.message}\n${USAGE}`, 2, 'USAGE'));
-    }
-    fail(json, error);
-  }
+    const table = await withCommandDatabase(values.data, (database) =>
+      exportTable(serviceContext(database), kind as ExportKind, { from: values.from, to: values.to }),
+    );
+    writeFileSync(values.out, stringify([table.columns, ...table.rows], { bom: true, record_delimiter: 'windows' }));
+    const file = path.resolve(values.out);
+    return [`Wrote ${table.rows.length} ${kind === 'hours' ? 'hours entries' : kind.replace('-', ' ')} to ${file}.`, { file, rows: table.rows.length }];
+  });
 }

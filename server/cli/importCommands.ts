@@ -5,16 +5,15 @@ import { serviceContext } from '../services/context';
 import { importAssets } from '../services/importAssets';
 import { importUsers } from '../services/importUsers';
 import { importWorkOrders } from '../services/importWorkOrders';
-import { openForCommand } from './database';
-import { CommandError, fail, succeed } from './output';
+import { withCommandDatabase } from './database';
+import { CommandError, runCommand } from './output';
 
 const USAGE = `Usage: npm run server -- import assets|work-orders|users <file.csv> [--dry-run] [--skip-invalid] [--data <folder>] [--json]
 Columns and examples: docs/import.md.`;
 
 /** `npm run server -- import assets|work-orders|users <file.csv>`: the shop's register and accounts into the server's database. */
 export async function runImportCommand(argv: string[]): Promise<void> {
-  let json = argv.includes('--json');
-  try {
+  await runCommand(argv, USAGE, async () => {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -25,7 +24,6 @@ export async function runImportCommand(argv: string[]): Promise<void> {
         json: { type: 'boolean', default: false },
       },
     });
-    json = values.json;
     const [kind, file] = positionals;
     const importer = kind === 'assets' ? importAssets : kind === 'work-orders' ? importWorkOrders : kind === 'users' ? importUsers : undefined;
     if (!importer) throw new CommandError(kind ? `Importing ${kind} is not supported yet.\n${USAGE}` : USAGE, 2, 'USAGE');
@@ -37,26 +35,18 @@ export async function runImportCommand(argv: string[]): Promise<void> {
       throw new CommandError(`Cannot read ${file}: ${(error as Error).message}`, 1, 'NOT_FOUND');
     }
     const { columns, rows } = readCsv(text);
-    const database = await openForCommand(values.data);
-    try {
-      const result = await importer(serviceContext(database), columns, rows, { dryRun: values['dry-run'], skipInvalid: values['skip-invalid'] });
-      const counts = `${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged`;
-      if (result.errors.length && !values['skip-invalid']) {
-        const problems = result.errors.join('\n');
-        if (values['dry-run']) throw new CommandError(`Dry run: ${counts}; ${result.errors.length} rows have errors, nothing was written:\n${problems}`, 1, 'VALIDATION_FAILED');
-        throw new CommandError(`Nothing was imported: ${result.errors.length} rows have errors (fix them, or pass --skip-invalid):\n${problems}`, 1, 'VALIDATION_FAILED');
-      }
-      const skipped = result.errors.length ? `\n${values['dry-run'] ? 'Would skip' : 'Skipped'} ${result.errors.length} rows:\n${result.errors.join('\n')}` : '';
-      const passwords = Object.entries(result.generatedPasswords ?? {}).map(([name, password]) => `${name}: ${password}`);
-      const shown = passwords.length ? `\nGenerated passwords (shown only now, hand them over safely):\n${passwords.join('\n')}` : '';
-      succeed(json, `${values['dry-run'] ? 'Dry run, nothing written: ' : `Imported ${kind}: `}${counts}.${skipped}${shown}`, result);
-    } finally {
-      await database.destroy();
+    const result = await withCommandDatabase(values.data, (database) =>
+      importer(serviceContext(database), columns, rows, { dryRun: values['dry-run'], skipInvalid: values['skip-invalid'] }),
+    );
+    const counts = `${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged`;
+    if (result.errors.length && !values['skip-invalid']) {
+      const problems = result.errors.join('\n');
+      if (values['dry-run']) throw new CommandError(`Dry run: ${counts}; ${result.errors.length} rows have errors, nothing was written:\n${problems}`, 1, 'VALIDATION_FAILED');
+      throw new CommandError(`Nothing was imported: ${result.errors.length} rows have errors (fix them, or pass --skip-invalid):\n${problems}`, 1, 'VALIDATION_FAILED');
     }
-  } catch (error) {
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      fail(json, new CommandError(`${error.message}\n${USAGE}`, 2, 'USAGE'));
-    }
-    fail(json, error);
-  }
+    const skipped = result.errors.length ? `\n${values['dry-run'] ? 'Would skip' : 'Skipped'} ${result.errors.length} rows:\n${result.errors.join('\n')}` : '';
+    const passwords = Object.entries(result.generatedPasswords ?? {}).map(([name, password]) => `${name}: ${password}`);
+    const shown = passwords.length ? `\nGenerated passwords (shown only now, hand them over safely):\n${passwords.join('\n')}` : '';
+    return [`${values['dry-run'] ? 'Dry run, nothing written: ' : `Imported ${kind}: `}${counts}.${skipped}${shown}`, result];
+  });
 }

@@ -25,3 +25,29 @@ export function fail(json: boolean, error: unknown): never {
   process.stderr.write(`${message}\n`);
   process.exit(error instanceof CommandError ? error.exitCode : 1);
 }
+
+/** What a command answers: a sentence for people and the data for --json. */
+export type CommandAnswer = readonly [sentence: string, data: unknown];
+
+/**
+ * Runs one CLI command the same way for all of them: `body` parses its
+ * arguments and does the work; its answer is printed (a sentence, or JSON with
+ * --json), and any error becomes a sentence and an exit code: 2 with the usage
+ * for a mistake in how it was called, 1 for what it asked.
+ */
+export async function runCommand(argv: string[], usage: string, body: () => Promise<CommandAnswer>): Promise<void> {
+  // Read before parsing, so even an unparseable command line answers in JSON when asked to.
+  const json = argv.includes('--json');
+  try {
+    const [sentence, data] = await body();
+    succeed(json, sentence, data);
+  } catch (error) {
+    if (isArgumentError(error)) fail(json, new CommandError(`${error.message}\n${usage}`, 2, 'USAGE'));
+    fail(json, error);
+  }
+}
+
+/** node:util parseArgs throws TypeErrors coded ERR_PARSE_ARGS_… for unknown options and missing values. */
+function isArgumentError(error: unknown): error is TypeError {
+  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+}

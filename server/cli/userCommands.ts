@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { Role, Username, type Account, type AccountResponse } from '../../shared/sync/accounts';
 import { createAccount, listAccounts, resetPasswordGenerated, updateAccount } from '../services/accounts';
 import { serviceContext, type ServiceContext } from '../services/context';
-import { openForCommand } from './database';
-import { CommandError, fail, succeed } from './output';
+import { withCommandDatabase } from './database';
+import { CommandError, runCommand, type CommandAnswer } from './output';
 
 const USAGE = `Usage: npm run server -- user <command> [--data <folder>] [--json]
   user add <name> --role technician|supervisor|admin [--generate]   (password on stdin unless --generate)
@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run server -- user <command> [--data <folder>] [--json
   user enable <name>
 DATABASE_URL=postgres://… works on PostgreSQL instead of the SQLite file in --data.`;
 
-type Command = (ctx: ServiceContext, names: string[], flags: Flags) => Promise<[string, unknown]>;
+type Command = (ctx: ServiceContext, names: string[], flags: Flags) => Promise<CommandAnswer>;
 interface Flags {
   role?: string;
   generate: boolean;
@@ -59,30 +59,17 @@ export const USER_COMMANDS = Object.keys(COMMANDS);
 
 /** `npm run server -- user …`: the same account service as the admin API, on the server's database. */
 export async function runUserCommand(argv: string[]): Promise<void> {
-  let json = argv.includes('--json');
-  try {
+  await runCommand(argv, USAGE, async () => {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
       options: { data: { type: 'string' }, role: { type: 'string' }, generate: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
     });
-    json = values.json;
     const [name, ...names] = positionals;
     const command = name ? COMMANDS[name] : undefined;
     if (!command) throw new CommandError(name ? `There is no user command "${name}".\n${USAGE}` : USAGE, 2, 'USAGE');
-    const database = await openForCommand(values.data);
-    try {
-      const [sentence, data] = await command(serviceContext(database), names, { role: values.role, generate: values.generate });
-      succeed(json, sentence, data);
-    } finally {
-      await database.destroy();
-    }
-  } catch (error) {
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      fail(json, new CommandError(`${error.message}\n${USAGE}`, 2, 'USAGE'));
-    }
-    fail(json, error);
-  }
+    return withCommandDatabase(values.data, (database) => command(serviceContext(database), names, { role: values.role, generate: values.generate }));
+  });
 }
 
 const withPassword = (result: AccountResponse) =>
