@@ -12,6 +12,9 @@ import { authenticate } from './services/auth';
 import { serviceContext, type TokenLifetimes } from './services/context';
 import { adminRoutes } from './routes/admin';
 import { bearerToken } from './routes/bearer';
+import { metricsRoute } from './routes/metrics';
+import { MetricsToken } from './metrics/metricsToken';
+import { ServerMetrics } from './metrics/serverMetrics';
 
 export interface ServerOptions {
   database: ServerDatabase;
@@ -21,6 +24,12 @@ export interface ServerOptions {
   lifetimes?: Partial<TokenLifetimes>;
   /** PEM certificate (chain) and private key: serve https instead of http. */
   tls?: TlsFiles;
+  /** Serve GET /metrics to the bearer of this token (docs/operations.md, "Metrics"); absent: no /metrics at all. */
+  metrics?: MetricsOptions;
+}
+
+export interface MetricsOptions {
+  token: string;
 }
 
 export interface TlsFiles {
@@ -39,7 +48,9 @@ declare module 'fastify' {
  * services (server/services: rules and transactions) → queries (server/queries, server/sync:
  * plain functions of the database). Everything under /api/v1; all but health and login need a token.
  */
-export async function buildServer({ database, logger = false, clock, lifetimes, tls }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger = false, clock, lifetimes, tls, metrics: exposeMetrics }: ServerOptions): Promise<FastifyInstance> {
+  // A weak token would make the endpoint as good as public: refuse to start rather than serve it.
+  if (exposeMetrics) MetricsToken.parse(exposeMetrics.token);
   // Fastify types an https instance differently; every route here works the same on both.
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, return503OnClosing: true, ...(tls ? { https: tls } : {}) }) as unknown as FastifyInstance;
   app.setErrorHandler(errorHandler);
@@ -52,6 +63,12 @@ export async function buildServer({ database, logger = false, clock, lifetimes, 
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` } }),
   );
+  // Counted always (a few map updates per request); served only when asked for.
+  const metrics = new ServerMetrics({ processMetrics: Boolean(exposeMetrics) });
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.request(request.routeOptions.url, request.method, reply.statusCode, reply.elapsedTime / 1000);
+  });
+  if (exposeMetrics) metricsRoute(app, metrics, exposeMetrics.token);
   const ctx = serviceContext(database, { clock, lifetimes });
   const loginThrottle = new LoginThrottle(database.db, ctx.clock);
 
@@ -63,7 +80,7 @@ export async function buildServer({ database, logger = false, clock, lifetimes, 
         secured.addHook('preHandler', async (request: FastifyRequest) => {
           request.user = await authenticate(ctx, bearerToken(request));
         });
-        syncRoutes(secured, ctx);
+        syncRoutes(secured, ctx, metrics);
         workOrderRoutes(secured, ctx);
         adminRoutes(secured, ctx);
       });

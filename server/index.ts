@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildServer, type TlsFiles } from './app';
+import { buildServer, type MetricsOptions, type TlsFiles } from './app';
 import { openServerDatabase, type DatabaseOptions, type ServerDatabase } from './db/database';
 import { migrateServerDatabase } from './db/migrations';
 import { seedDatabase, type SeedName } from './seed';
@@ -15,6 +15,7 @@ export interface StartOptions extends DatabaseOptions {
   clock?: Clock;
   lifetimes?: Partial<TokenLifetimes>;
   tls?: TlsFiles;
+  metrics?: MetricsOptions;
 }
 
 export interface RunningServer {
@@ -31,7 +32,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     await migrateServerDatabase(database.db, database.dialect, database.schema);
     if (options.seed) await seedDatabase(database, options.seed, { reset: options.reset });
-    const app = await buildServer({ database, logger: options.logger ?? false, clock: options.clock, lifetimes: options.lifetimes, tls: options.tls });
+    const app = await buildServer({ database, logger: options.logger ?? false, clock: options.clock, lifetimes: options.lifetimes, tls: options.tls, metrics: options.metrics });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;

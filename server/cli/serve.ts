@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { startServer } from '../index';
 import { countUsers } from '../queries/users';
 import { SEEDS, SeedRefusedError, type SeedName } from '../seed';
+import { MetricsToken } from '../metrics/metricsToken';
 import { DEFAULT_DATA_DIR } from './database';
 import { Duration } from './duration';
 
 /**
  * npm run server -- --port 8080 --data ./server-data [--seed users|demo|large] [--reset] [--host 0.0.0.0]
  *                   [--access-ttl 12h] [--refresh-ttl 30d] [--tls-cert cert.pem --tls-key key.pem]
+ *                   [--metrics --metrics-token-file /etc/shopfloor/metrics.token]
  * DATABASE_URL=postgres://… switches from the SQLite file to PostgreSQL.
  */
 const Args = z.object({
@@ -22,7 +24,15 @@ const Args = z.object({
   'refresh-ttl': Duration.prefault('30d'),
   'tls-cert': z.string().optional(),
   'tls-key': z.string().optional(),
-}).refine((a) => !a['tls-cert'] === !a['tls-key'], { message: 'Give both --tls-cert and --tls-key (PEM files), or neither.', path: ['tls-cert'] });
+  metrics: z.boolean().default(false),
+  'metrics-token-file': z.string().optional(),
+})
+  .refine((a) => !a['tls-cert'] === !a['tls-key'], { message: 'Give both --tls-cert and --tls-key (PEM files), or neither.', path: ['tls-cert'] })
+  // The token comes from a file, not the command line: any local user can read a process's arguments (ps).
+  .refine((a) => a.metrics === Boolean(a['metrics-token-file']), {
+    message: 'Give --metrics together with --metrics-token-file <file> (a file holding the token Prometheus sends), or neither.',
+    path: ['metrics'],
+  });
 
 const OPTIONS = {
   port: { type: 'string' },
@@ -34,6 +44,8 @@ const OPTIONS = {
   'refresh-ttl': { type: 'string' },
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
+  metrics: { type: 'boolean' },
+  'metrics-token-file': { type: 'string' },
 } as const;
 /** Every option of the server, for the docs test. */
 export const SERVE_OPTIONS = Object.keys(OPTIONS);
@@ -53,6 +65,7 @@ export async function serve(argv: string[]): Promise<void> {
   }
   const args = parsed.data;
   const tls = args['tls-cert'] && args['tls-key'] ? { cert: readPem(args['tls-cert'], 'certificate'), key: readPem(args['tls-key'], 'private key') } : undefined;
+  const metrics = args['metrics-token-file'] ? { token: readMetricsToken(args['metrics-token-file']) } : undefined;
   try {
     const server = await startServer({
       port: args.port,
@@ -64,8 +77,10 @@ export async function serve(argv: string[]): Promise<void> {
       logger: { level: process.env.LOG_LEVEL ?? 'info' },
       tls,
       lifetimes: { accessTtlMs: args['access-ttl'], refreshTtlMs: args['refresh-ttl'] },
+      metrics,
     });
     server.app.log.info({ url: server.url, database: server.database.describe }, 'Shopfloor sync server listening');
+    if (metrics) server.app.log.info({ url: `${server.url}/metrics` }, 'metrics served to the bearer of the metrics token');
     if ((await countUsers(server.database.db)) === 0) {
       const where = process.env.DATABASE_URL ? '' : ` --data ${args.data}`;
       server.app.log.warn(`This server has no users yet. Create the first admin with: npm run server -- user add <name> --role admin${where}`);
@@ -85,6 +100,23 @@ export async function serve(argv: string[]): Promise<void> {
     console.error(error instanceof SeedRefusedError ? error.message : error);
     process.exit(1);
   }
+}
+
+/** The file's first line, so `openssl rand -hex 32 > file` (with its newline) works as it is. */
+function readMetricsToken(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    console.error(`Cannot read the metrics token file ${file}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const token = MetricsToken.safeParse(text.split(/\r?\n/)[0]!.trim());
+  if (!token.success) {
+    console.error(`--metrics-token-file ${file}: ${token.error.issues[0]!.message}`);
+    process.exit(2);
+  }
+  return token.data;
 }
 
 function readPem(file: string, what: string): Buffer {

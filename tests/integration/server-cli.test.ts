@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -77,5 +78,35 @@ describe('npm run server', () => {
     const [code] = await once(server.child, 'exit');
     expect(code).toBe(2);
     expect(server.stderr.join('')).toMatch(/--seed/);
+  });
+
+  it('serves /metrics with --metrics to the bearer of the token in --metrics-token-file, and nothing else', async () => {
+    const tokenFile = path.join(temp.dir, 'metrics.token');
+    const token = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 }); // as `openssl rand -hex 16 > file` writes it
+    const server = runServer(['--metrics', '--metrics-token-file', tokenFile]);
+    const ready = await server.waitForLog((e) => e.msg === 'metrics served to the bearer of the metrics token');
+    const scraped = await fetch(String(ready.url), { headers: { authorization: `Bearer ${token}` } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toMatch(/^# HELP shopfloor_http_requests_total /m);
+    expect((await fetch(String(ready.url))).status).toBe(401);
+    // The secret is never on the command line, where any local user could read it.
+    expect(server.child.spawnargs.join(' ')).not.toContain(token);
+    const exited = once(server.child, 'exit');
+    server.child.kill('SIGTERM');
+    expect((await exited)[0]).toBe(0);
+  });
+
+  it.each([
+    ['--metrics without a token file', ['--metrics'], /--metrics-token-file/],
+    ['a token file without --metrics', ['--metrics-token-file', 'metrics.token'], /--metrics together with --metrics-token-file/],
+    ['a token file that is missing', ['--metrics', '--metrics-token-file', 'no-such.token'], /Cannot read the metrics token file/],
+    ['a token too short to be a secret', ['--metrics', '--metrics-token-file', 'short.token'], /at least 16 characters/],
+  ])('refuses to start with %s, saying why', async (_name, args, message) => {
+    writeFileSync(path.join(temp.dir, 'short.token'), 'letmein\n');
+    const server = runServer(args.map((a) => (a.endsWith('.token') ? path.join(temp.dir, a) : a)));
+    const [code] = await once(server.child, 'exit');
+    expect(code).toBe(2);
+    expect(server.stderr.join('')).toMatch(message);
   });
 });

@@ -5,6 +5,7 @@ import { ASSET_COLUMNS } from '../../server/import/assetRows';
 import { USER_COLUMNS } from '../../server/import/userRows';
 import { WORK_ORDER_COLUMNS } from '../../server/import/workOrderRows';
 import { USER_COMMANDS } from '../../server/cli/userCommands';
+import { ServerMetrics } from '../../server/metrics/serverMetrics';
 import { ERROR_CODES, MUTATION_TYPES, REJECTION_CODES } from '../../shared/sync/protocol';
 
 /** docs/sync-protocol.md is how others write clients: it must name every code and type we can send. */
@@ -29,6 +30,7 @@ describe('docs/sync-protocol.md', () => {
     'GET /admin/users',
     'POST /admin/users',
     'PATCH /admin/users/:username',
+    'GET /metrics',
   ])(
     'documents the endpoint %s',
     (path) => expect(doc).toContain(path),
@@ -46,6 +48,9 @@ describe('docs/operations.md', () => {
   });
   it.each(['backup --to', 'restore --from', 'renew-feed-epoch', 'pg_dump', 'pg_restore', 'import assets', 'import users', 'import work-orders', 'export hours', 'export work-orders', 'export assets'])('documents %s', (command) => {
     expect(operations).toContain(command);
+  });
+  it.each(new ServerMetrics().registry.getMetricsAsArray().map((metric) => metric.name))('documents the metrics series %s', (series) => {
+    expect(operations).toContain(`\`${series}\``);
   });
 });
 
