@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import type { ServerDatabase } from '../db/database';
 import { writeFeedEpoch } from '../queries/meta';
+import { compactFeed } from '../services/compactFeed';
 import { openForCommand } from './database';
 import { CommandError, fail, succeed } from './output';
 
@@ -9,21 +11,46 @@ import { CommandError, fail, succeed } from './output';
  * PostgreSQL), every workstation must pull again from the start; a new epoch tells them so.
  */
 export async function runRenewFeedEpoch(argv: string[]): Promise<void> {
+  await feedCommand('renew-feed-epoch', argv, async (database, json) => {
+    const epoch = randomUUID();
+    await writeFeedEpoch(database.db, epoch);
+    succeed(json, 'Renewed the feed epoch: workstations will pull everything again and then send their unsent changes.', { epoch });
+  });
+}
+
+/**
+ * `npm run server -- compact`: keeps only the latest change of each record in the change feed, so a
+ * new workstation's first pull (and every pull after a long time away) reads one row per record.
+ * Safe while the server serves; workstations keep their cursors.
+ */
+export async function runCompact(argv: string[]): Promise<void> {
+  await feedCommand('compact', argv, async (database, json) => {
+    const { removed, kept } = await compactFeed(database);
+    const total = removed.workOrder + removed.asset + removed.hoursEntry;
+    const sentence =
+      total === 0
+        ? `The change feed was already compact: nothing removed; it holds ${kept} changes.`
+        : `Removed ${total} older changes from the change feed (work orders: ${removed.workOrder}, assets: ${removed.asset}, hours entries: ${removed.hoursEntry}); ` +
+          `it now holds ${kept} changes, the latest of each record.`;
+    succeed(json, sentence, { removed, total, kept });
+  });
+}
+
+/** The shared frame: --data/DATABASE_URL, --json, a usage line on a wrong command line, the database closed afterwards. */
+async function feedCommand(name: string, argv: string[], run: (database: ServerDatabase, json: boolean) => Promise<void>): Promise<void> {
   let json = argv.includes('--json');
   try {
     const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, json: { type: 'boolean', default: false } } });
     json = values.json;
     const database = await openForCommand(values.data);
     try {
-      const epoch = randomUUID();
-      await writeFeedEpoch(database.db, epoch);
-      succeed(json, 'Renewed the feed epoch: workstations will pull everything again and then send their unsent changes.', { epoch });
+      await run(database, json);
     } finally {
       await database.destroy();
     }
   } catch (error) {
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      fail(json, new CommandError(`${error.message}\nUsage: npm run server -- renew-feed-epoch [--data <folder>] [--json]`, 2, 'USAGE'));
+      fail(json, new CommandError(`${error.message}\nUsage: npm run server -- ${name} [--data <folder>] [--json]`, 2, 'USAGE'));
     }
     fail(json, error);
   }
