@@ -13,6 +13,7 @@ import { silentLogger } from '../main/core/logger';
 import { LogHoursInput, NewWorkOrderInput } from '../shared/domain/inputs';
 import { WorkOrderQuery } from '../shared/domain/workOrder';
 import { makeTempDir } from '../tests/helpers/tempDir';
+import { assetImport } from './assetImport';
 import { rendererList } from './rendererList';
 import type { SeedName } from '../server/seed';
 
@@ -165,6 +166,7 @@ async function main() {
   if (wanted('push_backlog')) for (const n of quick ? [15_000] : [15_000, 75_000]) await pushBacklog(n);
   if (wanted('initial_pull')) for (const seed of quick ? (['medium'] as const) : (['medium', 'big'] as const)) await initialPull(seed);
   if (wanted('initial_pull') || wanted('pull_stall') || wanted('list_query')) await initialPull('large');
+  if (wanted('asset_import')) report(await assetImport(100_000));
   if (wanted('renderer_list')) report(await rendererList(Number(process.env.BENCH_RENDERER_N ?? 100_000)));
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SERVE_OPTIONS } from '../../server/cli/serve';
 import { ASSET_COLUMNS } from '../../server/import/assetRows';
@@ -46,11 +46,25 @@ describe('docs/operations.md', () => {
   it.each(USER_COMMANDS)('documents the command user %s', (command) => {
     expect(operations).toContain(`user ${command}`);
   });
-  it.each(['backup --to', 'restore --from', 'renew-feed-epoch', 'pg_dump', 'pg_restore', 'import assets', 'import users', 'import work-orders', 'export hours', 'export work-orders', 'export assets'])('documents %s', (command) => {
+  it.each(['backup --to', 'restore --from', 'renew-feed-epoch', 'npm run server -- compact', 'pg_dump', 'pg_restore', 'import assets', 'import users', 'import work-orders', 'export hours', 'export work-orders', 'export assets'])('documents %s', (command) => {
     expect(operations).toContain(command);
   });
   it.each(new ServerMetrics().registry.getMetricsAsArray().map((metric) => metric.name))('documents the metrics series %s', (series) => {
     expect(operations).toContain(`\`${series}\``);
+  });
+
+  /** The Windows service's configuration names the exact command line the service runs: a real entry point and real options. */
+  it('gives the Windows service a command line that starts this server with its real options', () => {
+    const section = /## As a Windows service\n([\s\S]*?)\n## /.exec(operations)?.[1] ?? '';
+    expect(section).toContain('<executable>C:\\Program Files\\nodejs\\node.exe</executable>');
+    const commandLine = /<arguments>(.*)<\/arguments>/.exec(section)?.[1] ?? '';
+    expect(commandLine).toMatch(/^--import tsx server\\cli\.ts /);
+    expect(existsSync('server/cli.ts')).toBe(true);
+    const options = [...commandLine.matchAll(/ --([a-z-]+)/g)].map((m) => m[1]);
+    expect(options).toEqual(['port', 'host', 'data', 'tls-cert', 'tls-key']);
+    for (const option of options) expect(SERVE_OPTIONS).toContain(option);
+    expect(section).toContain('shopfloor-server.exe install');
+    expect(section).toContain('New-NetFirewallRule');
   });
 });
 
