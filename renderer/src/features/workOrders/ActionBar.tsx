@@ -42,7 +42,8 @@ export function ActionBar(props: {
             <button type="button" onClick={goToLogHours}>
               Log hours…
             </button>
-            <TimerControl workOrderId={workOrder.id} onStopped={props.onTimerStopped} />
+            {/* While the question offers "Start timer", the bar does not show a second one. */}
+            {change.asking !== 'timer' && <TimerControl workOrderId={workOrder.id} onStopped={props.onTimerStopped} />}
           </>
         )}
         <button type="button" className="close" onClick={() => dispatch(workOrderSelected(null))}>
