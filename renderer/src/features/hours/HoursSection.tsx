@@ -126,7 +126,7 @@ function LogHoursForm({ workOrderId, initialHours }: { workOrderId: string; init
             placeholder="1.5 or 1:30"
           />
         </label>
-        <div className="button-row quick-hours" role="group" aria-label="Add to the hours">
+        <div className="button-row quick-hours" role="group" aria-label="Quick add">
           {QUICK_HOURS.map((step) => (
             <button
               key={step}
