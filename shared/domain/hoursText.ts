@@ -9,6 +9,9 @@ import { LogHoursInput } from './inputs';
 
 export const HOURS_FORMAT_MESSAGE = 'Hours must be like 1.5 or 1:30.';
 
+/** The Hours field's quick buttons, one tap each for gloves: added to what the field holds. */
+export const QUICK_HOURS = [0.25, 0.5, 1] as const;
+
 const HOURS_AND_MINUTES = /^(\d{1,2}):([0-5]\d)$/;
 const DECIMAL = /^(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
 

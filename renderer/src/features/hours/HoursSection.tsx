@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LogHoursInput, localToday } from '../../../../shared/domain/inputs';
 import { hoursRefusal } from '../../../../shared/domain/rules';
-import { addHours, HOURS_FORMAT_MESSAGE, parseHours } from '../../../../shared/domain/hoursText';
+import { addHours, HOURS_FORMAT_MESSAGE, parseHours, QUICK_HOURS } from '../../../../shared/domain/hoursText';
 import type { WorkOrder } from '../../../../shared/domain/workOrder';
 import { useListHoursQuery, useLogHoursMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
@@ -11,8 +11,6 @@ import { hoursTotal } from '../../../../shared/domain/localState';
 import { LocalStateBadge, ResolveButton } from '../workOrders/LocalStateBadge';
 import { TIMER_NOTE } from './useStopAndLog';
 
-/** One tap each, for gloves: added to what the Hours field holds. */
-const QUICK_HOURS = [0.25, 0.5, 1] as const;
 
 /** Everything the form sends but the hours, which parseHours reads from the text. */
 const LogHoursRest = LogHoursInput.omit({ hours: true });
