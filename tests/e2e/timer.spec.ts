@@ -100,6 +100,19 @@ test('the running timer is in the header on every screen; tapping it opens the w
   await expect(detail.getByRole('heading', { name: /Hours · 1\.5 h logged/ })).toBeVisible();
 });
 
+test('when the work order was completed while the timer ran, Stop and log says which hours it could not log', async ({ page, core }) => {
+  const [wo] = await openOnes(core, 1);
+  await core.handlers.startTimer({ workOrderId: wo!.id });
+  await core.handlers.updateWorkOrder({ id: wo!.id, changes: { status: 'completed', completionNotes: 'Done by the night shift' } });
+  await page.goto('/');
+  await chipOf(page).getByRole('button', { name: 'Stop and log' }).click();
+  await expect(
+    page.getByText(`Timer stopped at 0.1 h, but the hours could not be logged on ${wo!.number}: Hours cannot be logged: this work order was completed.`),
+  ).toBeVisible();
+  await expect(chipOf(page)).toHaveCount(0);
+  expect(await core.handlers.listHours({ workOrderId: wo!.id })).toEqual([]);
+});
+
 test('quick buttons and h:mm fill the Hours field and log the right hours; mistakes get a sentence', async ({ page, core }) => {
   const [wo] = await openOnes(core, 1);
   await page.goto('/');
