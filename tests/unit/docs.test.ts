@@ -7,6 +7,7 @@ import { WORK_ORDER_COLUMNS } from '../../server/import/workOrderRows';
 import { USER_COMMANDS } from '../../server/cli/userCommands';
 import { ServerMetrics } from '../../server/metrics/serverMetrics';
 import { ERROR_CODES, MUTATION_TYPES, REJECTION_CODES } from '../../shared/sync/protocol';
+import { HOURS_FORMAT_MESSAGE, parseHours, QUICK_HOURS } from '../../shared/domain/hoursText';
 
 /** docs/sync-protocol.md is how others write clients: it must name every code and type we can send. */
 const doc = readFileSync('docs/sync-protocol.md', 'utf8');
@@ -72,5 +73,20 @@ describe('docs/import.md', () => {
   const importDoc = readFileSync('docs/import.md', 'utf8');
   it.each([...ASSET_COLUMNS, ...WORK_ORDER_COLUMNS, ...USER_COLUMNS])('documents the column %s', (column) => {
     expect(importDoc).toContain(`\`${column}\``);
+  });
+});
+
+/** The README tells technicians what the Hours field takes: it must say what the app does. */
+describe('README.md: hours with gloves', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  it.each(QUICK_HOURS)('names the quick button +%s h', (step) => {
+    expect(readme).toContain(`**+${step} h**`);
+  });
+  it('quotes the sentence a wrong entry gets', () => {
+    expect(readme).toContain(`"${HOURS_FORMAT_MESSAGE}"`);
+  });
+  it.each(['1.5', '1,5', '1:30'])('gives %s as an example, and it means 1.5 h', (example) => {
+    expect(readme).toContain(`\`${example}\``);
+    expect(parseHours(example)).toEqual({ ok: true, hours: 1.5 });
   });
 });

@@ -5,6 +5,7 @@ import { useScannerJump } from '../features/scanner/useScannerJump';
 import { ScanToast } from '../features/scanner/ScanToast';
 import { SignInScreen } from '../features/session/SignInScreen';
 import { SyncIndicator } from '../features/syncStatus/SyncIndicator';
+import { TimerChip } from '../features/hours/TimerChip';
 import { usePreferencesOnPage } from '../features/preferences/usePreferencesOnPage';
 import { NewWorkOrderScreen } from '../features/workOrders/NewWorkOrderScreen';
 import { WorkOrdersScreen } from '../features/workOrders/WorkOrdersScreen';
@@ -74,6 +75,7 @@ function SignedIn({ username }: { username: string }) {
           </button>
         </nav>
         <SyncIndicator />
+        <TimerChip />
         <button type="button" className="primary new-work-order" onClick={() => dispatch(navigated({ name: 'newWorkOrder' }))}>
           New work order
         </button>

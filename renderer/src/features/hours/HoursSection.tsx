@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LogHoursInput, localToday } from '../../../../shared/domain/inputs';
 import { hoursRefusal } from '../../../../shared/domain/rules';
+import { addHours, HOURS_FORMAT_MESSAGE, parseHours, QUICK_HOURS } from '../../../../shared/domain/hoursText';
 import type { WorkOrder } from '../../../../shared/domain/workOrder';
 import { useListHoursQuery, useLogHoursMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
@@ -8,6 +9,11 @@ import { fieldErrors } from '../../components/forms';
 import { formatDate } from '../workOrders/format';
 import { hoursTotal } from '../../../../shared/domain/localState';
 import { LocalStateBadge, ResolveButton } from '../workOrders/LocalStateBadge';
+import { TIMER_NOTE } from './useStopAndLog';
+
+
+/** Everything the form sends but the hours, which parseHours reads from the text. */
+const LogHoursRest = LogHoursInput.omit({ hours: true });
 
 /** The Hours field: the action bar's "Log hours…" brings it into view. */
 export const LOG_HOURS_INPUT_ID = 'log-hours-input';
@@ -70,19 +76,21 @@ function LogHoursForm({ workOrderId, initialHours }: { workOrderId: string; init
   const [logHours, { isLoading, error }] = useLogHoursMutation();
   const [hours, setHours] = useState(initialHours === null ? '' : String(initialHours));
   const [workDate, setWorkDate] = useState(localToday());
-  const [note, setNote] = useState(initialHours === null ? '' : 'Timed with the timer');
+  const [note, setNote] = useState(initialHours === null ? '' : TIMER_NOTE);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
 
   const submit = () => {
-    const input = { workOrderId, hours: hours.trim() === '' ? Number.NaN : Number(hours.replace(',', '.')), workDate, note };
-    const parsed = LogHoursInput.safeParse(input);
-    if (!parsed.success) {
+    // "1.5", "1,5" and "1:30" all mean an hour and a half; the journal gets the number LogHoursInput takes.
+    const typed = parseHours(hours);
+    const rest = LogHoursRest.safeParse({ workOrderId, workDate, note });
+    const found = { ...(rest.success ? {} : fieldErrors(rest.error)), ...(typed.ok ? {} : { hours: typed.message }) };
+    if (!typed.ok || !rest.success) {
       setSaved(null);
-      return setErrors(fieldErrors(parsed.error));
+      return setErrors(found);
     }
     setErrors({});
-    void logHours(parsed.data)
+    void logHours({ ...rest.data, hours: typed.hours })
       .unwrap()
       .then((entry) => {
         setSaved(`${entry.hours} h saved on this computer.`);
@@ -105,16 +113,33 @@ function LogHoursForm({ workOrderId, initialHours }: { workOrderId: string; init
       <div className="field-row">
         <label>
           Hours
+          {/* No decimal keypad: it has no ":" for 1:30. */}
           <input
             id={LOG_HOURS_INPUT_ID}
-            inputMode="decimal"
+            className="hours-input"
             value={hours}
             onChange={(e) => setHours(e.target.value)}
             aria-invalid={!!errors.hours}
             aria-describedby="hours-error"
-            placeholder="e.g. 1.5"
+            placeholder="1.5 or 1:30"
           />
         </label>
+        <div className="button-row quick-hours" role="group" aria-label="Quick add">
+          {QUICK_HOURS.map((step) => (
+            <button
+              key={step}
+              type="button"
+              onClick={() => {
+                const next = addHours(hours, step);
+                if (next === null) return setErrors({ ...errors, hours: HOURS_FORMAT_MESSAGE });
+                setHours(next);
+                setErrors({ ...errors, hours: '' });
+              }}
+            >
+              +{step} h
+            </button>
+          ))}
+        </div>
         <label>
           Date
           <input type="date" value={workDate} max={localToday()} onChange={(e) => setWorkDate(e.target.value)} aria-describedby="date-error" />

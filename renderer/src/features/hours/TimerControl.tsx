@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useGetTimerQuery, useStartTimerMutation, useStopTimerMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
+import { useNow } from '../../components/useNow';
 import { formatWhen } from '../workOrders/format';
 
 /** The timer's state is in the journal, so it survives closing the app; this only draws it. */
@@ -8,18 +8,13 @@ export function TimerControl({ workOrderId, onStopped }: { workOrderId: string; 
   const { data: timer } = useGetTimerQuery();
   const [start, startState] = useStartTimerMutation();
   const [stop] = useStopTimerMutation();
-  const [, tick] = useState(0);
-  useEffect(() => {
-    if (!timer) return;
-    const interval = setInterval(() => tick((n) => n + 1), 30_000);
-    return () => clearInterval(interval);
-  }, [timer]);
+  const now = useNow(30_000);
 
   if (timer && timer.workOrderId !== workOrderId) {
     return <p className="muted">Your timer is running on another work order.</p>;
   }
   if (timer) {
-    const minutes = Math.floor((Date.now() - Date.parse(timer.startedAt)) / 60_000);
+    const minutes = Math.floor((now - Date.parse(timer.startedAt)) / 60_000);
     return (
       <div className="timer running">
         <span role="status">

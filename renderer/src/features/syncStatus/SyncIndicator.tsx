@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useGetSyncStatusQuery } from '../../api/shopfloorApi';
 import { useAppDispatch } from '../../app/hooks';
 import { navigated } from '../../app/navigationSlice';
 import { Icon, type IconName } from '../../components/Icon';
+import { useNow } from '../../components/useNow';
 import { LastSync } from './LastSync';
 import { syncLook, type SyncLevel } from './syncLook';
 
@@ -24,11 +24,7 @@ export function SyncIndicator() {
   const dispatch = useAppDispatch();
   const { data: status, error } = useGetSyncStatusQuery();
   // "Offline for 9 hours" must grow while nothing else changes.
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(60_000);
 
   if (error) return <div role="status" aria-label="Sync status" className="sync-indicator sync-attention">{error.message}</div>;
   if (!status) return <div role="status" aria-label="Sync status" className="sync-indicator" />;

@@ -32,7 +32,8 @@ export function ActionBar(props: {
     <div className="action-bar" role="group" aria-label="Actions">
       <StatusQuestion workOrder={workOrder} change={change} />
       <div className="button-row">
-        {next && !change.asking && (
+        {/* The timer question does not block the next move (Complete… right after Start work). */}
+        {next && (!change.asking || change.asking === 'timer') && (
           <button type="button" className="primary" disabled={change.isLoading} onClick={() => change.choose(next.to)}>
             {next.label}
           </button>
@@ -42,7 +43,8 @@ export function ActionBar(props: {
             <button type="button" onClick={goToLogHours}>
               Log hours…
             </button>
-            <TimerControl workOrderId={workOrder.id} onStopped={props.onTimerStopped} />
+            {/* While the question offers "Start timer", the bar does not show a second one. */}
+            {change.asking !== 'timer' && <TimerControl workOrderId={workOrder.id} onStopped={props.onTimerStopped} />}
           </>
         )}
         <button type="button" className="close" onClick={() => dispatch(workOrderSelected(null))}>

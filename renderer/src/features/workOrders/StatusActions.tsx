@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Role } from '../../../../shared/domain/rules';
 import type { WorkOrder } from '../../../../shared/domain/workOrder';
 import { FieldError } from '../../components/FieldError';
+import { StartTimerQuestion } from '../hours/StartTimerQuestion';
 import { nextAction, refusalOf, STATUS_ACTIONS, type StatusChange } from './useStatusChange';
 
 /**
@@ -37,7 +38,7 @@ export function StatusActions({ workOrder, role, change }: { workOrder: WorkOrde
   );
 }
 
-/** Completion notes, or "cancel it?": shown in the action bar, where the finger already is. */
+/** Completion notes, "cancel it?" or "start the timer too?": shown in the action bar, where the finger already is. */
 export function StatusQuestion({ workOrder, change }: { workOrder: WorkOrder; change: StatusChange }) {
   const [notes, setNotes] = useState('');
   if (change.asking === 'completed') {
@@ -66,6 +67,7 @@ export function StatusQuestion({ workOrder, change }: { workOrder: WorkOrder; ch
       </form>
     );
   }
+  if (change.asking === 'timer') return <StartTimerQuestion workOrder={workOrder} onDone={() => change.setAsking(null)} />;
   if (change.asking === 'cancelled') {
     return (
       <div className="inline-form" role="alertdialog" aria-label="Cancel this work order?">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { transitionRefusal, type Role } from '../../../../shared/domain/rules';
 import type { WorkOrderStatus } from '../../../../shared/domain/labels';
 import type { WorkOrder } from '../../../../shared/domain/workOrder';
-import { useUpdateWorkOrderMutation } from '../../api/shopfloorApi';
+import { useGetTimerQuery, useUpdateWorkOrderMutation } from '../../api/shopfloorApi';
 
 export interface StatusAction {
   to: WorkOrderStatus;
@@ -44,17 +44,23 @@ export function nextAction(workOrder: WorkOrder, role: Role): StatusAction | nul
   return refusalOf(workOrder, action.to, role) ? null : action;
 }
 
-export type Asking = 'completed' | 'cancelled' | null;
+/** What the action bar asks: notes for Complete, Cancel once more, or, after Start work, whether to start the timer too. */
+export type Asking = 'completed' | 'cancelled' | 'timer' | null;
 
-/** Status changes of one work order, shared by the action bar and the status section (Complete asks for notes, Cancel once more). */
+/**
+ * Status changes of one work order, shared by the action bar and the status
+ * section (Complete asks for notes, Cancel once more). After Start work, when
+ * no timer runs, it offers the timer: one tap instead of finding the button.
+ */
 export function useStatusChange(workOrder: WorkOrder) {
   const [update, { isLoading, error }] = useUpdateWorkOrderMutation();
   const [asking, setAsking] = useState<Asking>(null);
+  const { data: timer } = useGetTimerQuery();
   const choose = (to: WorkOrderStatus) => (to === 'completed' || to === 'cancelled' ? setAsking(to) : void setStatus(to));
   const setStatus = (status: WorkOrderStatus, extra: { completionNotes?: string } = {}) =>
     update({ id: workOrder.id, changes: { status, ...extra } })
       .unwrap()
-      .then(() => setAsking(null))
+      .then(() => setAsking(status === 'in_progress' && !timer ? 'timer' : null))
       .catch(() => undefined);
   return { asking, setAsking, choose, setStatus, isLoading, error };
 }
