@@ -212,6 +212,9 @@ test('the timer chip and the quick buttons are glove-sized and readable in both 
         expect(box.height, 'a gloved finger needs 44 px').toBeGreaterThanOrEqual(44);
         expect(box.width).toBeGreaterThanOrEqual(44);
       }
+      // The header stays one row with the timer in it (at 1366 px too): what is below keeps its room.
+      const tops = await page.locator('.app-header > *').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+      expect(Math.max(...tops) - Math.min(...tops), 'one header row').toBeLessThan(40);
       await saveScreenshot(page, `timer-chip-${size.width}x${size.height}-${theme}`);
       await openWorkOrder(page, core, wo!.number!);
       await page.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Log hours…' }).click();

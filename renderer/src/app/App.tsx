@@ -77,7 +77,7 @@ function SignedIn({ username }: { username: string }) {
         <SyncIndicator />
         <TimerChip />
         <button type="button" className="primary new-work-order" onClick={() => dispatch(navigated({ name: 'newWorkOrder' }))}>
-          New work order
+          New<span className="wide-words"> work order</span>
         </button>
         <span className="user" title={`Signed in as ${username}`}>
           <span className="visually-hidden">Signed in as </span>

@@ -46,7 +46,7 @@ function RunningTimer({ timer }: { timer: Timer }) {
         <span className="visually-hidden"> hours:minutes</span>
       </button>
       <button type="button" className="timer-stop" disabled={stopAndLog.isLoading} onClick={() => void stopAndLog.run(label)}>
-        Stop and log
+        Stop<span className="wide-words"> and log</span>
       </button>
     </div>
   );
