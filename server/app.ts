@@ -10,6 +10,7 @@ import { syncRoutes } from './routes/sync';
 import { workOrderRoutes } from './routes/workOrders';
 import { authenticate } from './services/auth';
 import { serviceContext, type TokenLifetimes } from './services/context';
+import { userRoutes } from './routes/users';
 import { adminRoutes } from './routes/admin';
 import { bearerToken } from './routes/bearer';
 import { metricsRoute } from './routes/metrics';
@@ -83,6 +84,7 @@ export async function buildServer({ database, logger = false, clock, lifetimes, 
         syncRoutes(secured, ctx, metrics);
         workOrderRoutes(secured, ctx);
         adminRoutes(secured, ctx);
+        userRoutes(secured, ctx);
       });
     },
     { prefix: API_PREFIX },

@@ -5,6 +5,9 @@ import type { SessionState } from '../../shared/domain/views';
 import { getAsset, listAssets, lookupCode } from './db/assets';
 import type { Db } from './db/connection';
 import { getWorkOrder, listWorkOrders } from './db/workOrders';
+import { listKnownUsers } from './db/people';
+import { readPreference, writePreference } from './db/preferences';
+import { ListView } from '../../shared/domain/workOrder';
 import { journalCounts, withLocalStates } from './journal/localState';
 import { signIn, type LocalUser } from './auth/session';
 import type { SecretStore } from './auth/secretStore';
@@ -158,5 +161,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       return currentSettings(server, deps.loginItem);
     },
     syncHistory: () => listSyncHistory(db),
+    getListView: () => (state.user ? readPreference(db, state.user.username, 'listView', ListView) : ListView.parse({})),
+    saveListView: (view) => {
+      writePreference(db, requireUser().username, 'listView', view);
+      return view;
+    },
+    listAssignees: () => listKnownUsers(db),
   };
 }

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { HoursEntryRecord, UserSummary } from '../../shared/domain/records';
-import { FINAL_STATUSES, hoursRefusal, transitionRefusal } from '../../shared/domain/rules';
+import { assigneeRefusal, assignmentRefusal, FINAL_STATUSES, hoursRefusal, transitionRefusal } from '../../shared/domain/rules';
 import type { EditableWorkOrderFields, WorkOrderRecord } from '../../shared/domain/workOrder';
 import { applyWorkOrderChanges, buildNewWorkOrder } from '../../shared/domain/workOrderChanges';
 import type { Entity, HoursEntryCreatePayload, RejectionCode, WorkOrderCreatePayload } from '../../shared/sync/protocol';
@@ -27,6 +27,8 @@ export interface WriteNeeds {
   workOrderIds: Iterable<string>;
   hoursIds?: Iterable<string>;
   assetIds?: Iterable<string>;
+  /** Users named as assignees: whether each still has an active account. */
+  userIds?: Iterable<string>;
 }
 
 /** Rows per multi-row statement: well under SQLite's and PostgreSQL's parameter limits. */
@@ -62,6 +64,7 @@ export class WriteSession {
   private readonly existing = new Set<string>();
   private readonly assets = new Set<string>();
   private readonly hours = new Set<string>();
+  private readonly activeUsers = new Set<string>();
   private readonly refusedCreates = new Map<string, { mutationId: string; message: string }>();
   private readonly created: string[] = [];
   private readonly changed = new Set<string>();
@@ -104,7 +107,20 @@ export class WriteSession {
     for (const ids of chunks([...new Set(needs.assetIds ?? [])])) {
       for (const row of await tx.selectFrom('assets').select('id').where('id', 'in', ids).execute()) session.assets.add(row.id);
     }
+    for (const ids of chunks([...new Set(needs.userIds ?? [])])) {
+      const rows = await tx.selectFrom('users').select('id').where('id', 'in', ids).where('disabled_at', 'is', null).execute();
+      for (const row of rows) session.activeUsers.add(row.id);
+    }
     return session;
+  }
+
+  /** Who may assign whom (shared/domain/rules), then whether the assignee can be given work. */
+  private assignmentRejection(user: UserSummary, from: string | null, to: string | null) {
+    if (from === to) return null;
+    const notAllowed = assignmentRefusal({ username: user.id, role: user.role }, from, to);
+    if (notAllowed) return rejected('ASSIGNMENT_NOT_ALLOWED', notAllowed);
+    const unavailable = assigneeRefusal(to, to !== null && this.activeUsers.has(to));
+    return unavailable ? rejected('ASSIGNEE_UNAVAILABLE', unavailable) : null;
   }
 
   private assetMissing(assetId: string | null | undefined): boolean {
@@ -154,6 +170,8 @@ export class WriteSession {
       return refuse('INVALID_TRANSITION', 'A new work order starts open, in progress or on hold.');
     }
     if (this.assetMissing(payload.assetId)) return refuse('NOT_FOUND', 'The chosen asset does not exist.');
+    const assignment = this.assignmentRejection(ctx.user, null, payload.assigneeId);
+    if (assignment) return refuse(assignment.code, assignment.message);
     // The number is reserved at flush, only for creates that were applied.
     const record = this.keep({ ...buildNewWorkOrder(id, payload, ctx.user.id, ctx.now), number: '', version: 1 });
     this.refusedCreates.delete(id);
@@ -186,6 +204,10 @@ export class WriteSession {
       return rejected('WORK_ORDER_CLOSED', `${current.number || 'This work order'} is ${current.status}; it can no longer be changed.`);
     }
     if (fields.assetId !== undefined && this.assetMissing(fields.assetId)) return rejected('NOT_FOUND', 'The chosen asset does not exist.');
+    if (fields.assigneeId !== undefined) {
+      const assignment = this.assignmentRejection(ctx.user, current.assigneeId, fields.assigneeId);
+      if (assignment) return assignment;
+    }
 
     const next = this.keep({ ...applyWorkOrderChanges(current, fields, ctx.user.id, ctx.now), version: current.version + 1 });
     if (this.existing.has(id)) this.changed.add(id);

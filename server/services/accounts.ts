@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { NewPassword, type Account, type AccountResponse, type CreateAccountRequest, type UpdateAccountRequest } from '../../shared/sync/accounts';
+import type { AssignableUser } from '../../shared/sync/protocol';
 import { hashPassword } from '../auth/passwords';
 import { revokeUserTokens } from '../auth/tokens';
 import type { UsersTable } from '../db/schema';
@@ -80,4 +81,10 @@ function checkedPassword(password: string): string {
   const checked = NewPassword.safeParse(password);
   if (!checked.success) throw new HttpError(400, 'VALIDATION_FAILED', checked.error.issues[0]!.message);
   return checked.data;
+}
+
+/** Active accounts, sorted by name: whom work can be assigned to (GET /users/assignable). */
+export async function listAssignableUsers(ctx: ServiceContext): Promise<AssignableUser[]> {
+  const rows = await listUsers(ctx.database.db);
+  return rows.filter((r) => r.disabled_at === null).map((r) => ({ username: r.username, role: r.role }));
 }

@@ -22,7 +22,11 @@ export async function updateWorkOrder(
 ): Promise<WorkOrderRecord> {
   const { db, dialect } = ctx.database;
   const outcome = await db.transaction().execute(async (tx) => {
-    const session = await WriteSession.open(tx, dialect, { workOrderIds: [id], assetIds: fields.assetId ? [fields.assetId] : [] });
+    const session = await WriteSession.open(tx, dialect, {
+      workOrderIds: [id],
+      assetIds: fields.assetId ? [fields.assetId] : [],
+      userIds: fields.assigneeId ? [fields.assigneeId] : [],
+    });
     const result = session.changeWorkOrder(id, baseVersion, fields, 'update', { user, mutationId: null, now: nowIso(ctx) });
     await session.flush();
     return result;

@@ -118,6 +118,7 @@ function needsOf(mutations: Mutation[], parsed: Parsed[]) {
   const workOrderIds: string[] = [];
   const hoursIds: string[] = [];
   const assetIds: string[] = [];
+  const userIds: string[] = [];
   mutations.forEach((m, i) => {
     const p = parsed[i]!;
     if (!p.ok) return;
@@ -127,9 +128,10 @@ function needsOf(mutations: Mutation[], parsed: Parsed[]) {
     } else {
       workOrderIds.push(m.entityId);
       if (typeof p.data.assetId === 'string') assetIds.push(p.data.assetId);
+      if (typeof p.data.assigneeId === 'string') userIds.push(p.data.assigneeId);
     }
   });
-  return { workOrderIds, hoursIds, assetIds };
+  return { workOrderIds, hoursIds, assetIds, userIds };
 }
 
 function decide(session: WriteSession, mutation: Mutation, data: Record<string, unknown>, ctx: WriteContext): MutationOutcome {

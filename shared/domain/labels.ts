@@ -25,6 +25,17 @@ export const PRIORITY_LABELS: Record<WorkOrderPriority, string> = {
   urgent: 'Urgent',
 };
 
+/** How the work-order list can be ordered; each has one direction a person expects and a stable tie-breaker. */
+export const WORK_ORDER_SORTS = ['updated', 'due', 'priority', 'number'] as const;
+export type WorkOrderSort = (typeof WORK_ORDER_SORTS)[number];
+
+export const SORT_LABELS: Record<WorkOrderSort, string> = {
+  updated: 'Last change',
+  due: 'Due date',
+  priority: 'Priority',
+  number: 'Number',
+};
+
 export const TEXT_LIMITS = {
   title: 200,
   description: 4000,

@@ -37,3 +37,31 @@ export function hoursRefusal(status: WorkOrderStatus): string | null {
   if (status === 'cancelled') return 'Hours cannot be logged: this work order was cancelled.';
   return null;
 }
+
+/**
+ * Who may assign whom. A technician may only take an unassigned job for
+ * themselves; a supervisor or admin may assign, reassign or unassign anyone.
+ * null when allowed, else the sentence a technician reads.
+ */
+export function assignmentRefusal(
+  actor: { username: string; role: Role },
+  from: string | null,
+  to: string | null,
+): string | null {
+  if (from === to || actor.role !== 'technician') return null;
+  if (to === actor.username && from === null) return null;
+  if (to === actor.username) return `${from} already has this job; only a supervisor can give it to you.`;
+  if (to === null) return `Only a supervisor can take this job away from ${from}.`;
+  return `You can only take a job for yourself; ask a supervisor to assign it to ${to}.`;
+}
+
+/** null when `to` can be given work (an active account on the server), else why not. */
+export function assigneeRefusal(to: string | null, active: boolean): string | null {
+  if (to === null || active) return null;
+  return `${to} cannot be given work orders: there is no active account with that name.`;
+}
+
+/** Past its due date and still to be done: the list marks it "Overdue". */
+export function isOverdue(w: { status: WorkOrderStatus; dueAt: string | null }, now: Date): boolean {
+  return w.dueAt !== null && !FINAL_STATUSES.includes(w.status) && Date.parse(w.dueAt) < now.getTime();
+}

@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { TEXT_LIMITS, WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from './labels';
+import { TEXT_LIMITS, WORK_ORDER_PRIORITIES, WORK_ORDER_SORTS, WORK_ORDER_STATUSES } from './labels';
 import { LocalState, Refusal } from './localState';
 
-export { PRIORITY_LABELS, STATUS_LABELS, TEXT_LIMITS, WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from './labels';
+export { PRIORITY_LABELS, SORT_LABELS, STATUS_LABELS, TEXT_LIMITS, WORK_ORDER_PRIORITIES, WORK_ORDER_SORTS, WORK_ORDER_STATUSES } from './labels';
 
 export const WorkOrderStatus = z.enum(WORK_ORDER_STATUSES);
 export type WorkOrderStatus = z.infer<typeof WorkOrderStatus>;
 export const WorkOrderPriority = z.enum(WORK_ORDER_PRIORITIES);
 export type WorkOrderPriority = z.infer<typeof WorkOrderPriority>;
+export const WorkOrderSort = z.enum(WORK_ORDER_SORTS);
+export type WorkOrderSort = z.infer<typeof WorkOrderSort>;
 
 /** ISO-8601 timestamp as the server and the journal store it (always UTC). */
 export const Timestamp = z.iso.datetime({ offset: true });
@@ -97,6 +99,11 @@ export const WorkOrderQuery = z.object({
   assetId: z.string().max(64).nullable().default(null),
   /** Only work orders assigned to the signed-in technician. */
   assignedToMe: z.boolean().default(false),
+  /**
+   * updated: last change, newest first. due: soonest due first, no due date last.
+   * priority: urgent first, then newest change. number: WO-9 before WO-10, new (unnumbered) first.
+   */
+  sort: WorkOrderSort.default('updated'),
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(WORK_ORDER_PAGE_MAX).default(100),
 });
@@ -110,3 +117,12 @@ export const WorkOrderPage = z.object({
   offset: z.number().int().nonnegative(),
 });
 export type WorkOrderPage = z.infer<typeof WorkOrderPage>;
+
+/** The list's filters and sort as a user left them: restored at their next sign-in on this computer. */
+export const ListView = z.object({
+  status: WorkOrderStatus.nullable().default(null),
+  priority: WorkOrderPriority.nullable().default(null),
+  assignedToMe: z.boolean().default(false),
+  sort: WorkOrderSort.default('updated'),
+});
+export type ListView = z.output<typeof ListView>;

@@ -34,6 +34,9 @@ export const INVOKE_CHANNELS = {
   testConnection: 'settings:testConnection',
   setServerUrl: 'settings:setServerUrl',
   setStartWithComputer: 'settings:setStartWithComputer',
+  getListView: 'preferences:getListView',
+  saveListView: 'preferences:saveListView',
+  listAssignees: 'people:listAssignees',
 } as const;
 
 /** Events main pushes to the renderer. */

@@ -16,7 +16,8 @@ import {
   StoppedTimer,
   Timer,
 } from '../domain/views';
-import { WorkOrder, WorkOrderPage, WorkOrderQuery } from '../domain/workOrder';
+import { ListView, WorkOrder, WorkOrderPage, WorkOrderQuery } from '../domain/workOrder';
+import { AssignableUser } from '../sync/protocol';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventName, type InvokeMethod } from './channels';
 import type { Result } from './result';
 
@@ -66,6 +67,11 @@ export const contract = {
   testConnection: { channel: INVOKE_CHANNELS.testConnection, journal: 'reads', request: ServerUrlInput, response: ConnectionTest },
   setServerUrl: { channel: INVOKE_CHANNELS.setServerUrl, journal: 'writes', request: ServerUrlInput, response: Settings },
   setStartWithComputer: { channel: INVOKE_CHANNELS.setStartWithComputer, journal: 'writes', request: z.object({ on: z.boolean() }), response: Settings },
+  /** The signed-in user's list filters and sort on this computer (defaults when none is signed in). */
+  getListView: { channel: INVOKE_CHANNELS.getListView, journal: 'reads', request: z.undefined(), response: ListView },
+  saveListView: { channel: INVOKE_CHANNELS.saveListView, journal: 'writes', request: ListView, response: ListView },
+  /** Whom work may be assigned to, as the server last listed them (the supervisor's picker). */
+  listAssignees: { channel: INVOKE_CHANNELS.listAssignees, journal: 'reads', request: z.undefined(), response: z.array(AssignableUser) },
 } as const satisfies Record<InvokeMethod, ChannelSpec>;
 
 export const events = {

@@ -211,6 +211,13 @@ export type PullResponse = z.infer<typeof PullResponse>;
 /** The page's envelope only: the pull writer's thread checks each change with `Change` before writing it. */
 export const PullEnvelope = z.object({ changes: z.array(z.unknown()), cursor: z.string(), hasMore: z.boolean() });
 
+// ---- people ----------------------------------------------------------------
+
+/** GET /users/assignable: active accounts, whom work may be assigned to. */
+export const AssignableUser = z.object({ username: z.string().min(1).max(64), role: UserSummary.shape.role });
+export type AssignableUser = z.infer<typeof AssignableUser>;
+export const AssignableUsersResponse = z.object({ users: z.array(AssignableUser).max(10_000) });
+
 // ---- online work-order endpoints ------------------------------------------
 
 export const AuditEntry = z.object({

@@ -9,5 +9,9 @@ export const REJECTION_CODES = [
   'INVALID_TRANSITION',
   'DEPENDENCY_REJECTED',
   'ALREADY_EXISTS',
+  /** A technician assigned someone else, or took a job someone already has. */
+  'ASSIGNMENT_NOT_ALLOWED',
+  /** The chosen assignee has no active account (disabled or unknown). */
+  'ASSIGNEE_UNAVAILABLE',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -9,7 +9,7 @@ import { describe, expect, test } from '../helpers/fixtures';
 // The journal answers synchronously; the contract allows a promise, so narrow it here.
 const list = (core: Core, query: WorkOrderQuery) => core.handlers.listWorkOrders(query) as WorkOrderPage;
 
-const defaults: WorkOrderQuery = { search: '', status: null, priority: null, assetId: null, assignedToMe: false, offset: 0, limit: 100 };
+const defaults: WorkOrderQuery = { search: '', status: null, priority: null, assetId: null, assignedToMe: false, sort: 'updated', offset: 0, limit: 100 };
 
 describe('the journal file', () => {
   test('is created in WAL mode at the newest schema, with the demo plant loaded', ({ openCore }) => {

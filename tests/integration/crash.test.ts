@@ -33,7 +33,7 @@ describe('a crash in the middle of a pull', () => {
     core.useServer(server.url, { demo: false });
     await core.handlers.signIn({ username: 'alice', password: DEMO_PASSWORD });
     expect((await core.sync.syncNow()).outcome).toBe('ok');
-    const local = await core.handlers.listWorkOrders({ search: '', status: null, priority: null, assetId: null, assignedToMe: false, offset: 0, limit: 1 });
+    const local = await core.handlers.listWorkOrders({ search: '', status: null, priority: null, assetId: null, assignedToMe: false, sort: 'updated', offset: 0, limit: 1 });
     const onServer = await server.database.db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(local.total).toBe(Number(onServer.n));
     const assets = await core.handlers.listAssets({ search: '', offset: 0, limit: 1 });
@@ -64,6 +64,6 @@ describe('a crash between two actions', () => {
     await core.handlers.signIn({ username: 'alice', password: DEMO_PASSWORD });
     expect(await core.handlers.getWorkOrder({ id: savedId })).toMatchObject({ title: 'Saved before the crash', pending: true });
     expect((await core.handlers.getSyncStatus()).pendingChanges).toBe(1);
-    expect((await core.handlers.listWorkOrders({ search: 'Lost in the crash', status: null, priority: null, assetId: null, assignedToMe: false, offset: 0, limit: 5 })).total).toBe(0);
+    expect((await core.handlers.listWorkOrders({ search: 'Lost in the crash', status: null, priority: null, assetId: null, assignedToMe: false, sort: 'updated', offset: 0, limit: 5 })).total).toBe(0);
   });
 });

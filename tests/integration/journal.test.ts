@@ -44,7 +44,7 @@ function outbox(dataDir: string) {
 }
 
 const firstOpen = async (core: Core) =>
-  (await core.handlers.listWorkOrders({ search: '', status: 'open', priority: null, assetId: null, assignedToMe: false, offset: 0, limit: 1 })).items[0]!;
+  (await core.handlers.listWorkOrders({ search: '', status: 'open', priority: null, assetId: null, assignedToMe: false, sort: 'updated', offset: 0, limit: 1 })).items[0]!;
 
 describe('offline work in the journal', () => {
   test('creates a work order with no number yet, marked unsynced, and keeps it across a restart', async ({ folder, open }) => {

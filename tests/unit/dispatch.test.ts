@@ -36,6 +36,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     getAsset: unused,
     lookupCode: unused,
     syncNow: unused,
+    getListView: unused,
+    saveListView: unused,
+    listAssignees: unused,
     listConflicts: unused,
     openConflict: unused,
     listDiscarded: unused,
@@ -67,6 +70,7 @@ describe('the IPC dispatcher', () => {
       priority: null,
       assetId: null,
       assignedToMe: false,
+      sort: 'updated',
       offset: 0,
       limit: 100,
     });

@@ -28,6 +28,7 @@ describe('docs/sync-protocol.md', () => {
     '/sync/pull',
     '/work-orders/:id',
     '/work-orders/:id/history',
+    'GET /users/assignable',
     'GET /admin/users',
     'POST /admin/users',
     'PATCH /admin/users/:username',

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { LogHoursInput } from '../../shared/domain/inputs';
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../shared/domain/labels';
-import { FINAL_STATUSES, HOURS_MAX, HOURS_MIN_EXCLUSIVE, hoursRefusal, transitionRefusal, type Role } from '../../shared/domain/rules';
+import {
+  assigneeRefusal,
+  assignmentRefusal,
+  FINAL_STATUSES,
+  HOURS_MAX,
+  HOURS_MIN_EXCLUSIVE,
+  hoursRefusal,
+  isOverdue,
+  transitionRefusal,
+  type Role,
+} from '../../shared/domain/rules';
 
 /**
  * The status and hours rules the server enforces and the app uses to explain a
@@ -87,5 +97,47 @@ describe('hours', () => {
     expect(sentence(-1)).toBe('Enter more than 0 hours.');
     expect(sentence(24.25)).toBe('One entry can be at most 24 hours. Split longer work over several days.');
     expect(sentence('3')).toBe('Enter the hours as a number.');
+  });
+});
+
+describe('who may assign whom', () => {
+  const alice = { username: 'alice', role: 'technician' } as const;
+  const sam = { username: 'sam', role: 'supervisor' } as const;
+  const ada = { username: 'ada', role: 'admin' } as const;
+
+  it('lets a technician take an unassigned job for themselves, and nothing more', () => {
+    expect(assignmentRefusal(alice, null, 'alice')).toBeNull();
+    expect(assignmentRefusal(alice, 'alice', 'alice')).toBeNull(); // no change
+    expect(assignmentRefusal(alice, 'bob', 'alice')).toBe('bob already has this job; only a supervisor can give it to you.');
+    expect(assignmentRefusal(alice, null, 'bob')).toBe('You can only take a job for yourself; ask a supervisor to assign it to bob.');
+    expect(assignmentRefusal(alice, 'alice', 'bob')).toBe('You can only take a job for yourself; ask a supervisor to assign it to bob.');
+    expect(assignmentRefusal(alice, 'alice', null)).toBe('Only a supervisor can take this job away from alice.');
+  });
+
+  it('lets a supervisor or admin assign, reassign and unassign anyone', () => {
+    for (const boss of [sam, ada]) {
+      expect(assignmentRefusal(boss, null, 'bob')).toBeNull();
+      expect(assignmentRefusal(boss, 'bob', 'alice')).toBeNull();
+      expect(assignmentRefusal(boss, 'bob', null)).toBeNull();
+      expect(assignmentRefusal(boss, null, boss.username)).toBeNull();
+    }
+  });
+
+  it('refuses an assignee without an active account, in a sentence', () => {
+    expect(assigneeRefusal('carol', false)).toBe('carol cannot be given work orders: there is no active account with that name.');
+    expect(assigneeRefusal('carol', true)).toBeNull();
+    expect(assigneeRefusal(null, false)).toBeNull(); // unassigning needs nobody
+  });
+});
+
+describe('overdue', () => {
+  const now = new Date('2026-11-27T12:00:00.000Z');
+  it('is a due date in the past on a job still to be done', () => {
+    expect(isOverdue({ status: 'open', dueAt: '2026-11-27T11:59:00.000Z' }, now)).toBe(true);
+    expect(isOverdue({ status: 'on_hold', dueAt: '2026-01-01T00:00:00.000Z' }, now)).toBe(true);
+    expect(isOverdue({ status: 'in_progress', dueAt: '2026-11-27T12:01:00.000Z' }, now)).toBe(false);
+    expect(isOverdue({ status: 'open', dueAt: null }, now)).toBe(false);
+    expect(isOverdue({ status: 'completed', dueAt: '2026-01-01T00:00:00.000Z' }, now)).toBe(false);
+    expect(isOverdue({ status: 'cancelled', dueAt: '2026-01-01T00:00:00.000Z' }, now)).toBe(false);
   });
 });

@@ -46,7 +46,7 @@ export function getAsset(db: Db, id: string, currentUser: string | null): (Omit<
   if (!row) return undefined;
   const { items } = listWorkOrders(
     db,
-    { search: '', status: null, priority: null, assetId: id, assignedToMe: false, offset: 0, limit: 200 },
+    { search: '', status: null, priority: null, assetId: id, assignedToMe: false, sort: 'updated', offset: 0, limit: 200 },
     currentUser,
   );
   return { asset: fromRow(row), workOrders: items };

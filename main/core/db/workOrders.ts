@@ -1,4 +1,4 @@
-import type { WorkOrder, WorkOrderPage, WorkOrderQuery, WorkOrderRecord, WorkOrderSummary } from '../../../shared/domain/workOrder';
+import type { WorkOrder, WorkOrderPage, WorkOrderQuery, WorkOrderRecord, WorkOrderSort, WorkOrderSummary } from '../../../shared/domain/workOrder';
 import type { LocalWorkOrder } from '../journal/replay';
 import { cached, type Db } from './connection';
 
@@ -60,11 +60,27 @@ export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g,
 const ftsPhrase = (text: string): string => `{number title} : "${text.replace(/"/g, '""')}"`;
 
 /**
- * One page of the list, newest change first, filtered by status, priority,
- * asset and assignee and by a case-insensitive match on number, title or
- * asset tag.
+ * Each sort's ORDER BY terms, written exactly as migration 0040's index
+ * expressions (and 0020's for `updated`) so SQLite walks an index instead of
+ * sorting; every one ends in `id`, so rows with equal keys keep their place
+ * from page to page. `t` is the table alias.
  */
-export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: string | null = null): StoredWorkOrderPage {
+const SORT_TERMS: Record<WorkOrderSort, (t: string) => string[]> = {
+  updated: (t) => [`${t}.updated_at DESC`, `${t}.id`],
+  due: (t) => [`${t}.due_at IS NULL`, `${t}.due_at`, `${t}.id`],
+  priority: (t) => [
+    `(CASE ${t}.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END)`,
+    `${t}.updated_at DESC`,
+    `${t}.id`,
+  ],
+  number: (t) => [`length(${t}.number)`, `${t}.number`, `${t}.id`],
+};
+
+/**
+ * The list's SQL for one query: the page (`pageSql`), the count and their
+ * parameters. Separate from running it so tests can read its query plan.
+ */
+export function listQuery(query: WorkOrderQuery, currentUser: string | null) {
   const where: string[] = [];
   // A text search finds few rows through its index; then other filters only check those rows
   // (the unary + keeps SQLite from walking, say, every in-progress work order instead).
@@ -97,17 +113,32 @@ export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: strin
     if (query.search.length >= 3) params.match = ftsPhrase(query.search);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  // With a text search, scanning the table and sorting the few matches beats walking the date index row by row.
-  const order = query.search ? '+w.updated_at DESC, w.id' : 'w.updated_at DESC, w.id';
+  const terms = SORT_TERMS[query.sort];
+  // With a text search, scanning the table and sorting the few matches beats walking a sort index row by row
+  // (a unary + on the first term keeps SQLite from choosing that index).
+  const order = terms('w')
+    .map((term, i) => (i === 0 && query.search ? `+${term}` : term))
+    .join(', ');
 
-  const items = cached<Record<string, unknown>, WorkOrderRow>(
-    db,
-    `SELECT p.*, a.tag AS asset_tag, a.name AS asset_name
+  return {
+    pageSql: `SELECT p.*, a.tag AS asset_tag, a.name AS asset_name
      FROM (SELECT w.id, w.number, w.title, w.status, w.priority, w.asset_id, w.assignee_id, w.due_at, w.updated_at
            FROM work_orders w ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset) p
      LEFT JOIN assets a ON a.id = p.asset_id
-     ORDER BY p.updated_at DESC, p.id`,
-  )
+     ORDER BY ${terms('p').join(', ')}`,
+    countSql: `SELECT count(*) AS total FROM work_orders w ${filter}`,
+    params,
+  };
+}
+
+/**
+ * One page of the list in the chosen order, filtered by status, priority,
+ * asset and assignee and by a case-insensitive match on number, title or
+ * asset tag.
+ */
+export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: string | null = null): StoredWorkOrderPage {
+  const { pageSql, countSql, params } = listQuery(query, currentUser);
+  const items = cached<Record<string, unknown>, WorkOrderRow>(db, pageSql)
     .all(params)
     .map((r) => ({
       id: r.id,
@@ -123,7 +154,7 @@ export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: strin
       updatedAt: r.updated_at,
     }));
 
-  const { total } = cached<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total FROM work_orders w ${filter}`).get(params)!;
+  const { total } = cached<Record<string, unknown>, { total: number }>(db, countSql).get(params)!;
   return { items, total, offset: query.offset };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalUser } from '../auth/session';
-import { hoursRefusal, transitionRefusal } from '../../../shared/domain/rules';
+import { assignmentRefusal, hoursRefusal, transitionRefusal } from '../../../shared/domain/rules';
 import type { z } from 'zod';
 import type { LogHoursInput, NewWorkOrderInput, WorkOrderChanges } from '../../../shared/domain/inputs';
 import { AppError } from '../../../shared/ipc/result';
@@ -69,6 +69,11 @@ export function updateWorkOrder(
         if (refusal) throw new AppError('VALIDATION_FAILED', refusal);
       } else if (view.status === 'completed' || view.status === 'cancelled') {
         throw new AppError('VALIDATION_FAILED', `This work order is ${view.status}; it can no longer be changed.`);
+      }
+      if (changes.assigneeId !== undefined) {
+        // The same rule the server enforces, so "Take this job" on a job someone already took says why at once.
+        const refusal = assignmentRefusal(user, view.assigneeId, changes.assigneeId);
+        if (refusal) throw new AppError('VALIDATION_FAILED', refusal);
       }
       const changed = Object.fromEntries(
         Object.entries(changes).filter(([key, value]) => view[key as keyof LocalWorkOrder] !== value),

@@ -1,4 +1,6 @@
 import {
+  AssignableUsersResponse,
+  type AssignableUser,
   API_PREFIX,
   LoginResponse,
   PullEnvelope,
@@ -104,6 +106,13 @@ export class SyncClient {
     }
     if (!envelope.success) throw new SyncRequestError('unreachable', 'The server answered the pull with something unexpected.');
     return { body: body as string, count: envelope.data.changes.length, cursor: envelope.data.cursor, hasMore: envelope.data.hasMore };
+  }
+
+  /** Active accounts (the assignee picker's list). */
+  async assignableUsers(token: string): Promise<AssignableUser[]> {
+    const parsed = AssignableUsersResponse.safeParse(await this.request('GET', '/users/assignable', token));
+    if (!parsed.success) throw new SyncRequestError('unexpected', 'The server answered the user list with something unexpected.');
+    return parsed.data.users;
   }
 
   private async request(method: string, path: string, token: string | null, body?: unknown, as: 'json' | 'text' = 'json'): Promise<unknown> {

@@ -2,6 +2,7 @@ import type { Change, MutationResult } from '../../../shared/sync/protocol';
 import type { PullWriter } from './pullWriter';
 import type { Db } from '../db/connection';
 import type { SecretStore } from '../auth/secretStore';
+import { replaceKnownUsers } from '../db/people';
 import { forgetSession, needsRenewal, readSession, saveSession, type ServerSession } from '../auth/tokens';
 import type { Logger } from '../logger';
 import { markInFlight, pendingAfter, returnInFlightToPending, returnToPending, stateOf, UNSENT_STATES, type OutboxEntry } from '../journal/outbox';
@@ -197,6 +198,7 @@ export class SyncWorker {
         this.connection = 'online';
         let sent = await this.pushAll(client);
         const pulled = await this.pullAll(client);
+        if (pulled !== 'signed_out') await this.refreshKnownUsers(client);
         // After a resync, what the restored server may have lost was queued again: send it in this cycle.
         if (this.resynced) {
           this.resynced = false;
@@ -335,6 +337,22 @@ export class SyncWorker {
   private signedOut(user: string): void {
     forgetSession(this.deps.secrets, user);
     this.signedOutUsers.add(user);
+  }
+
+  /**
+   * The people work may be assigned to, for the picker while offline. A server
+   * without the list (an older version) or a failed answer keeps the last one:
+   * the sync itself went well.
+   */
+  private async refreshKnownUsers(client: SyncClient): Promise<void> {
+    const user = this.deps.currentUser();
+    if (!user || !readSession(this.deps.secrets, user)) return;
+    try {
+      const users = await this.authorized(client, user, (token) => client.assignableUsers(token));
+      if (!this.closed) replaceKnownUsers(this.deps.db, users);
+    } catch (error) {
+      this.deps.logger.warn('could not refresh the list of people', error instanceof Error ? error.message : String(error));
+    }
   }
 
   /** Pulls with the signed-in user's token until caught up; 'signed_out' if the server no longer accepts it. */

@@ -16,6 +16,7 @@ import type {
 import type { WorkOrder, WorkOrderPage, WorkOrderQueryInput } from '../../../shared/domain/workOrder';
 import type { EventPayloadOf, ShopfloorApi } from '../../../shared/ipc/contract';
 import type { IpcError, Result } from '../../../shared/ipc/result';
+import type { AssignableUser } from '../../../shared/sync/protocol';
 
 const NO_BRIDGE: IpcError = { code: 'INTERNAL', message: 'This page must be opened inside the Shopfloor app.' };
 
@@ -54,7 +55,7 @@ function liveFrom<E extends 'sessionChanged' | 'syncStatusChanged'>(event: E) {
 export const shopfloorApi = createApi({
   reducerPath: 'shopfloorApi',
   baseQuery: fakeBaseQuery<IpcError>(),
-  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer', 'Conflicts', 'Refused', 'History', 'Settings'],
+  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer', 'Conflicts', 'Refused', 'History', 'Settings', 'People'],
   endpoints: (build) => ({
     getSession: build.query<SessionState, void>({
       queryFn: () => call((api) => api.getSession()),
@@ -167,10 +168,15 @@ export const shopfloorApi = createApi({
       queryFn: () => call((api) => api.syncHistory()),
       providesTags: ['History'],
     }),
+    listAssignees: build.query<AssignableUser[], void>({
+      queryFn: () => call((api) => api.listAssignees()),
+      providesTags: ['People'],
+    }),
   }),
 });
 
 export const {
+  useListAssigneesQuery,
   useGetSettingsQuery,
   useTestConnectionMutation,
   useSetServerUrlMutation,

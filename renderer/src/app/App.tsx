@@ -9,6 +9,7 @@ import { TimerChip } from '../features/hours/TimerChip';
 import { usePreferencesOnPage } from '../features/preferences/usePreferencesOnPage';
 import { NewWorkOrderScreen } from '../features/workOrders/NewWorkOrderScreen';
 import { WorkOrdersScreen } from '../features/workOrders/WorkOrdersScreen';
+import { useRememberedListView } from '../features/workOrders/useRememberedListView';
 import { useAppDispatch, useAppSelector } from './hooks';
 import { navigated, noticeShown, type Route } from './navigationSlice';
 
@@ -47,6 +48,7 @@ function SignedIn({ username }: { username: string }) {
   const { data: status } = useGetSyncStatusQuery();
   const attention = (status?.conflicts ?? 0) + (status?.refused ?? 0);
   useScannerJump();
+  useRememberedListView(username);
 
   const link = (to: Route, label: string, active: boolean) => (
     <button type="button" className="nav-link" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigated(to))}>

@@ -12,9 +12,9 @@ export function startBridgeListeners(store: AppStore): () => void {
   const offRecords = bridge.on('workOrdersChanged', () => {
     store.dispatch(shopfloorApi.util.invalidateTags(['WorkOrder', 'Hours', 'Asset']));
   });
-  // A new sync state can mean new conflicts, refusals or a history entry.
+  // A new sync state can mean new conflicts, refusals, a history entry or a new list of people.
   const offStatus = bridge.on('syncStatusChanged', () => {
-    store.dispatch(shopfloorApi.util.invalidateTags(['Conflicts', 'Refused', 'History']));
+    store.dispatch(shopfloorApi.util.invalidateTags(['Conflicts', 'Refused', 'History', 'People']));
   });
   return () => {
     offRecords();

@@ -4,6 +4,7 @@ import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { HoursSection } from '../hours/HoursSection';
 import { LastSync } from '../syncStatus/LastSync';
 import { ActionBar } from './ActionBar';
+import { AssigneeField } from './AssigneeField';
 import { EditWorkOrderForm } from './EditWorkOrderForm';
 import { formatDate, formatDateTime } from './format';
 import { StatusActions } from './StatusActions';
@@ -91,7 +92,9 @@ function OpenWorkOrder({ workOrder }: { workOrder: WorkOrder }) {
               <dt>Asset</dt>
               <dd>{workOrder.assetTag ? `${workOrder.assetTag} · ${workOrder.assetName}` : 'No asset'}</dd>
               <dt>Assigned to</dt>
-              <dd>{workOrder.assigneeId ?? 'Nobody yet'}</dd>
+              <dd>
+                <AssigneeField workOrder={workOrder} role={noMoreWork ? null : role} username={session?.user?.username ?? null} closed={closed} />
+              </dd>
               <dt>Due</dt>
               <dd>{formatDate(workOrder.dueAt)}</dd>
               {workOrder.completedAt && (

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import {
   PRIORITY_LABELS,
+  SORT_LABELS,
   STATUS_LABELS,
   TEXT_LIMITS,
   WORK_ORDER_PRIORITIES,
+  WORK_ORDER_SORTS,
   WORK_ORDER_STATUSES,
   type WorkOrderPriority,
+  type WorkOrderSort,
 } from '../../../../shared/domain/labels';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import {
@@ -13,15 +16,16 @@ import {
   assignedToMeToggled,
   priorityFilterChanged,
   searchChanged,
+  sortChanged,
   statusFilterChanged,
 } from './workOrdersSlice';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
-/** Search, status, priority, "assigned to me" and asset: large targets, usable with gloves and with the keyboard. */
+/** Search, status, priority, "assigned to me", asset and the sort order: large targets, usable with gloves and with the keyboard. */
 export function WorkOrderFilters() {
   const dispatch = useAppDispatch();
-  const { status, priority, assignedToMe, asset, search: committedSearch } = useAppSelector((state) => state.workOrders);
+  const { status, priority, assignedToMe, sort, asset, search: committedSearch } = useAppSelector((state) => state.workOrders);
   const [text, setText] = useState(committedSearch);
 
   // Query once the technician pauses, not on every keystroke.
@@ -70,6 +74,16 @@ export function WorkOrderFilters() {
             {WORK_ORDER_PRIORITIES.map((value) => (
               <option key={value} value={value}>
                 {PRIORITY_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span className="visually-hidden">Sort by</span>
+          <select value={sort} onChange={(event) => dispatch(sortChanged(event.target.value as WorkOrderSort))}>
+            {WORK_ORDER_SORTS.map((value) => (
+              <option key={value} value={value}>
+                Sort: {SORT_LABELS[value]}
               </option>
             ))}
           </select>

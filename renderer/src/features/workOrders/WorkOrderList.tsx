@@ -4,6 +4,7 @@ import type { WorkOrderQueryInput } from '../../../../shared/domain/workOrder';
 import { shopfloorApi, useListWorkOrdersQuery } from '../../api/shopfloorApi';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { VirtualList } from '../../components/VirtualList';
+import { isOverdue } from '../../../../shared/domain/rules';
 import { formatCount, formatDate } from './format';
 import { PriorityBadge, StatusBadge } from './StatusBadge';
 import { LocalStateBadge, ResolveButton } from './LocalStateBadge';
@@ -23,6 +24,7 @@ function useFilter(): Filter {
       status: w.status,
       priority: w.priority,
       assignedToMe: w.assignedToMe,
+      sort: w.sort,
       assetId: w.asset?.id ?? null,
     }),
     shallowEqual,
@@ -118,8 +120,15 @@ function WorkOrderRow({ index, filter }: { index: number; filter: Filter }) {
           <StatusBadge status={item.status} />
           <PriorityBadge priority={item.priority} />
           <LocalStateBadge localState={item.localState} refusal={item.refusal} />
+          <span className="row-assignee">{item.assigneeId ?? 'Unassigned'}</span>
           <span className="row-asset">{item.assetTag ?? 'No asset'}</span>
-          <span className="row-due">{item.dueAt ? `Due ${formatDate(item.dueAt)}` : 'No due date'}</span>
+          {isOverdue(item, new Date()) ? (
+            <span className="row-due overdue">
+              <span aria-hidden="true">⚠ </span>Overdue · due {formatDate(item.dueAt)}
+            </span>
+          ) : (
+            <span className="row-due">{item.dueAt ? `Due ${formatDate(item.dueAt)}` : 'No due date'}</span>
+          )}
         </span>
       </button>
       {resolvable && (

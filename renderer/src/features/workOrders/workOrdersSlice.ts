@@ -1,5 +1,6 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
-import type { WorkOrderPriority, WorkOrderStatus } from '../../../../shared/domain/labels';
+import type { WorkOrderPriority, WorkOrderSort, WorkOrderStatus } from '../../../../shared/domain/labels';
+import type { ListView } from '../../../../shared/domain/workOrder';
 
 /** What the technician chose on the list screen; the rows themselves live in the RTK Query cache. */
 export interface WorkOrdersUiState {
@@ -7,6 +8,7 @@ export interface WorkOrdersUiState {
   status: WorkOrderStatus | null;
   priority: WorkOrderPriority | null;
   assignedToMe: boolean;
+  sort: WorkOrderSort;
   asset: { id: string; tag: string } | null;
   selectedId: string | null;
   /** Counts "Clear filters", so the search box (which keeps its own text while typing) starts empty again. */
@@ -18,6 +20,7 @@ const initialState: WorkOrdersUiState = {
   status: null,
   priority: null,
   assignedToMe: false,
+  sort: 'updated',
   asset: null,
   selectedId: null,
   clears: 0,
@@ -39,6 +42,13 @@ export const workOrdersSlice = createSlice({
     assignedToMeToggled(state) {
       state.assignedToMe = !state.assignedToMe;
     },
+    sortChanged(state, action: PayloadAction<WorkOrderSort>) {
+      state.sort = action.payload;
+    },
+    /** The signed-in user's saved filters and sort (from the journal, at sign-in). */
+    listViewRestored(state, action: PayloadAction<ListView>) {
+      Object.assign(state, action.payload);
+    },
     assetFilterChanged(state, action: PayloadAction<{ id: string; tag: string } | null>) {
       state.asset = action.payload;
     },
@@ -53,6 +63,7 @@ export const workOrdersSlice = createSlice({
   selectors: {
     selectSelectedId: (state) => state.selectedId,
   },
+
 });
 
 export const {
@@ -60,8 +71,18 @@ export const {
   statusFilterChanged,
   priorityFilterChanged,
   assignedToMeToggled,
+  sortChanged,
+  listViewRestored,
   assetFilterChanged,
   filtersCleared,
   workOrderSelected,
 } = workOrdersSlice.actions;
 export const { selectSelectedId } = workOrdersSlice.selectors;
+
+/** What is remembered per user: the filters and sort, not the search text or a scanned asset. */
+export const listViewOf = (state: WorkOrdersUiState): ListView => ({
+  status: state.status,
+  priority: state.priority,
+  assignedToMe: state.assignedToMe,
+  sort: state.sort,
+});
