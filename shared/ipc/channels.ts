@@ -34,6 +34,8 @@ export const INVOKE_CHANNELS = {
   testConnection: 'settings:testConnection',
   setServerUrl: 'settings:setServerUrl',
   setStartWithComputer: 'settings:setStartWithComputer',
+  getDiagnosticsInfo: 'diagnostics:info',
+  saveDiagnostics: 'diagnostics:save',
 } as const;
 
 /** Events main pushes to the renderer. */

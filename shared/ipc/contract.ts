@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LogHoursInput, NewWorkOrderInput, SignInInput, UpdateWorkOrderInput } from '../domain/inputs';
+import { DiagnosticsInfo, DiagnosticsSaved } from '../domain/diagnostics';
 import { SyncStatus } from '../domain/syncStatus';
 import { DiscardedChange, RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../domain/sync';
 import {
@@ -66,6 +67,9 @@ export const contract = {
   testConnection: { channel: INVOKE_CHANNELS.testConnection, journal: 'reads', request: ServerUrlInput, response: ConnectionTest },
   setServerUrl: { channel: INVOKE_CHANNELS.setServerUrl, journal: 'writes', request: ServerUrlInput, response: Settings },
   setStartWithComputer: { channel: INVOKE_CHANNELS.setStartWithComputer, journal: 'writes', request: z.object({ on: z.boolean() }), response: Settings },
+  getDiagnosticsInfo: { channel: INVOKE_CHANNELS.getDiagnosticsInfo, journal: 'reads', request: z.undefined(), response: DiagnosticsInfo },
+  /** Asks where to save (the native save dialog), then writes the redacted diagnostics zip there. */
+  saveDiagnostics: { channel: INVOKE_CHANNELS.saveDiagnostics, journal: 'reads', request: z.undefined(), response: DiagnosticsSaved },
 } as const satisfies Record<InvokeMethod, ChannelSpec>;
 
 export const events = {
