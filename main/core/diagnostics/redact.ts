@@ -47,7 +47,8 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   });
   out = out.replace(FREE_TEXT_PAIR, (_m: string, quote: string, key: string, separator: string, dq?: string, sq?: string, bare?: string) => {
     const value = dq ?? sq ?? bare ?? '';
-    if (bare === 'null') return _m;
+    // null is no text; a marker from an earlier pass stays (a bare one was cut at its first space).
+    if (bare === 'null' || bare === '[redacted' || /^\[redacted \d+ chars\]$/.test(value)) return _m;
     const marker = `[redacted ${unescapedLength(value)} chars]`;
     return `${quote}${key}${quote}${separator}${dq !== undefined ? `"${marker}"` : sq !== undefined ? `'${marker}'` : marker}`;
   });
