@@ -54,6 +54,7 @@ describe('redact', () => {
     ['{"token":"t0ps3cr3t","user":"alice"}', '{"token":"[redacted]","user":"alice"}'],
     ['{"refreshToken": "r-123456"}', '{"refreshToken": "[redacted]"}'],
     ["{ password: 'hunter22' }", "{ password: '[redacted]' }"],
+    ['{ note: `it\'s "x"` }', '{ note: `[redacted 8 chars]` }'],
     ['login password=hunter22 user=alice', 'login password=[redacted] user=alice'],
     ['access_token=abc123&x=1', 'access_token=[redacted]&x=1'],
     ['jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl here', 'jwt [redacted] here'],

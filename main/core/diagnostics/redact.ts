@@ -17,10 +17,15 @@ const CREDENTIAL_KEYS = String.raw`(?:[a-z_]*(?:password|passwd|token|secret|ver
 /** Field names whose value is a technician's free text. */
 const FREE_TEXT_KEYS = String.raw`(?:description|descriptions|note|notes|completion_?notes)`;
 
-/** A key (bare or quoted with " or ') then : or =, then a value quoted with " or ', or bare up to a separator. */
+/**
+ * A key (bare or quoted) then : or =, then a value: quoted with " or ' or ` (util.inspect uses a
+ * backtick when the text holds both other quotes), or bare up to a separator.
+ * Groups: 1 the key's quote, 2 the key, 3 the separator, 4 the value's quote, 5 the quoted value, 6 a bare value.
+ */
 function keyValue(keys: string): RegExp {
+  const q = String.raw`["'\x60]`; // \x60 is the backtick
   return new RegExp(
-    String.raw`(["']?)\b(${keys})\1(\s*[:=]\s*)(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|([^\s,;&}\]\)"']+))`,
+    String.raw`(${q}?)\b(${keys})\1(\s*[:=]\s*)(?:(${q})((?:(?!\4)[^\\\n]|\\.)*)\4|([^\s,;&}\]\)"'\x60]+))`,
     'gi',
   );
 }
@@ -40,17 +45,17 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   for (const secret of usableSecrets(secrets)) out = out.split(secret).join(REDACTED);
   out = out.replace(BEARER, `$1 ${REDACTED}`);
   out = out.replace(JWT, REDACTED);
-  out = out.replace(CREDENTIAL_PAIR, (_m: string, quote: string, key: string, separator: string, dq?: string, sq?: string, bare?: string) => {
+  out = out.replace(CREDENTIAL_PAIR, (match: string, keyQuote: string, key: string, separator: string, quote?: string, _quoted?: string, bare?: string) => {
     // `Authorization: Bearer x` was handled above; a value already redacted stays as it is.
-    if (bare !== undefined && (/^bearer$/i.test(bare) || bare.startsWith('[redacted'))) return _m;
-    return `${quote}${key}${quote}${separator}${dq !== undefined ? `"${REDACTED}"` : sq !== undefined ? `'${REDACTED}'` : REDACTED}`;
+    if (bare !== undefined && (/^bearer$/i.test(bare) || bare.startsWith('[redacted'))) return match;
+    return `${keyQuote}${key}${keyQuote}${separator}${quote ? `${quote}${REDACTED}${quote}` : REDACTED}`;
   });
-  out = out.replace(FREE_TEXT_PAIR, (_m: string, quote: string, key: string, separator: string, dq?: string, sq?: string, bare?: string) => {
-    const value = dq ?? sq ?? bare ?? '';
+  out = out.replace(FREE_TEXT_PAIR, (match: string, keyQuote: string, key: string, separator: string, quote?: string, quoted?: string, bare?: string) => {
+    const value = quoted ?? bare ?? '';
     // null is no text; a marker from an earlier pass stays (a bare one was cut at its first space).
-    if (bare === 'null' || bare === '[redacted' || /^\[redacted \d+ chars\]$/.test(value)) return _m;
+    if (bare === 'null' || bare === '[redacted' || /^\[redacted \d+ chars\]$/.test(value)) return match;
     const marker = `[redacted ${unescapedLength(value)} chars]`;
-    return `${quote}${key}${quote}${separator}${dq !== undefined ? `"${marker}"` : sq !== undefined ? `'${marker}'` : marker}`;
+    return `${keyQuote}${key}${keyQuote}${separator}${quote ? `${quote}${marker}${quote}` : marker}`;
   });
   return out;
 }
