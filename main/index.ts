@@ -4,10 +4,12 @@ import { EVENT_CHANNELS } from '../shared/ipc/channels';
 import type { RunningServer } from '../server';
 import { createCore, type Core } from './core';
 import { startDemoServer } from './demoServer';
+import { startCrashReporting } from './crash/crashReporting';
 import { showConflictDialog } from './dialogs/conflictDialog';
+import { chooseDiagnosticsPath } from './dialogs/saveDiagnosticsDialog';
 import { createDispatch } from './ipc/dispatch';
 import { registerIpc } from './ipc/register';
-import { createElectronLogger } from './logging/electronLogger';
+import { createElectronLogger, electronLogDir } from './logging/electronLogger';
 import { createSafeStorageSecretStore } from './secrets/safeStorageSecretStore';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './security/appProtocol';
 import { hardenWebContents } from './security/navigation';
@@ -21,6 +23,8 @@ import { createMainWindow } from './windows/createMainWindow';
  * security/ipc/tray/dialog modules next to this file.
  */
 const logger = createElectronLogger();
+// First thing after the logger: a crash from here on leaves a dump for "Save diagnostics…".
+const crashDumpsDir = startCrashReporting();
 
 // Before `ready`: sandbox every renderer (checklist #4), give app:// a real origin (#18).
 app.enableSandbox();
@@ -70,6 +74,12 @@ async function start(): Promise<void> {
           : { get: () => app.getLoginItemSettings().openAtLogin, set: (on) => app.setLoginItemSettings({ openAtLogin: on }) },
       secretStore: createSafeStorageSecretStore(safeStorage, path.join(dataDir, 'secrets.json'), logger),
       chooseConflict: (conflict) => (mainWindow ? showConflictDialog(mainWindow, conflict) : Promise.resolve('later')),
+      chooseDiagnosticsPath: (suggestedName) => chooseDiagnosticsPath(mainWindow, suggestedName),
+      diagnostics: {
+        logDir: electronLogDir(),
+        crashDumpsDir,
+        versions: { app: app.getVersion(), electron: process.versions.electron, chromium: process.versions.chrome },
+      },
       // Chromium's network stack: the OS proxy settings (PAC/WPAD included) and the OS certificate store,
       // which Node's fetch ignores (NODE_EXTRA_CA_CERTS is off with our fuses).
       fetch: (url, init) => net.fetch(url, init),

@@ -4,7 +4,7 @@ import type { EventName } from '../../shared/ipc/channels';
 import { JOURNAL_WRITES, type EventPayloadOf, type Handlers } from '../../shared/ipc/contract';
 export type { ChooseConflict } from './service';
 import { DEMO_USERS, generateDemoData } from '../../shared/demo/demoData';
-import { openDatabase, type Db } from './db/connection';
+import { JOURNAL_FILE_NAME, openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrations';
 import { countWorkOrders, insertAssetsAndWorkOrders } from './db/workOrders';
 import { memorySecretStore, type SecretStore } from './auth/secretStore';
@@ -21,10 +21,11 @@ import type { LoginItemPort } from './settings';
 import { ServerChoice } from './serverChoice';
 import { SyncWorker } from './sync/worker';
 import { createPullWriter, type PullWriter } from './sync/pullWriter';
+import type { ChooseDiagnosticsPath, DiagnosticsPlaces } from './diagnostics/service';
 
 export type { Logger } from './logger';
 
-export const JOURNAL_FILE_NAME = 'shopfloor.db';
+export { JOURNAL_FILE_NAME } from './db/connection';
 
 export interface CoreOptions {
   /** The workstation profile's folder; the journal lives here. */
@@ -59,6 +60,13 @@ export interface CoreOptions {
   network?: NodeNetworkOptions;
   /** Records per pulled page (default 500); small pages make crash tests bite mid-pull. */
   pullPageSize?: number;
+  /**
+   * "Save diagnostics…" asks this where to save the zip: the shell's native save dialog; a test answers
+   * directly. Without it the zip cannot be saved (the technician is told).
+   */
+  chooseDiagnosticsPath?: ChooseDiagnosticsPath;
+  /** What the diagnostics zip takes beyond the profile folder: the shell's log and crash folders, versions. */
+  diagnostics?: DiagnosticsPlaces;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
@@ -132,6 +140,9 @@ export function createCore(options: CoreOptions): Core {
     session,
     fetch,
     chooseConflict: options.chooseConflict ?? (async () => 'later'),
+    dataDir: options.dataDir,
+    diagnostics: options.diagnostics ?? {},
+    chooseDiagnosticsPath: options.chooseDiagnosticsPath,
   }));
   ready = true;
   if (options.autoSync ?? true) worker.start();

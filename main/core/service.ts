@@ -22,6 +22,7 @@ import type { ServerChoice } from './serverChoice';
 import { checkServerUrl, currentSettings, testConnection, type LoginItemPort } from './settings';
 import { listSyncHistory } from './sync/syncHistory';
 import type { SyncWorker } from './sync/worker';
+import { diagnosticsHandlers, type ChooseDiagnosticsPath, type DiagnosticsPlaces } from './diagnostics/service';
 
 /** The native dialog (or a test) decides a conflict; "later" leaves it open. */
 export type ChooseConflict = (conflict: WorkOrderConflict) => Promise<ConflictChoice | 'later'>;
@@ -40,6 +41,10 @@ export interface ServiceDeps {
   chooseConflict: ChooseConflict;
   /** The network the core was given. */
   fetch: FetchFn;
+  /** The profile folder, and what else "Save diagnostics…" takes and where it writes. */
+  dataDir: string;
+  diagnostics: DiagnosticsPlaces;
+  chooseDiagnosticsPath: ChooseDiagnosticsPath | undefined;
 }
 
 /**
@@ -167,5 +172,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       return view;
     },
     listAssignees: () => listKnownUsers(db),
+    ...diagnosticsHandlers({
+      dataDir: deps.dataDir,
+      places: deps.diagnostics,
+      secrets,
+      choosePath: deps.chooseDiagnosticsPath,
+      settings: () => currentSettings(server, deps.loginItem),
+      now,
+    }),
   };
 }

@@ -53,5 +53,6 @@ export function createSafeStorageSecretStore(
       secrets.delete(key);
       save();
     },
+    values: () => [...secrets.values()],
   };
 }

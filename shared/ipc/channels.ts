@@ -37,6 +37,8 @@ export const INVOKE_CHANNELS = {
   getListView: 'preferences:getListView',
   saveListView: 'preferences:saveListView',
   listAssignees: 'people:listAssignees',
+  getDiagnosticsInfo: 'diagnostics:info',
+  saveDiagnostics: 'diagnostics:save',
 } as const;
 
 /** Events main pushes to the renderer. */

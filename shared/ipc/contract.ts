@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LogHoursInput, NewWorkOrderInput, SignInInput, UpdateWorkOrderInput } from '../domain/inputs';
+import { DiagnosticsInfo, DiagnosticsSaved } from '../domain/diagnostics';
 import { SyncStatus } from '../domain/syncStatus';
 import { DiscardedChange, RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../domain/sync';
 import {
@@ -72,6 +73,9 @@ export const contract = {
   saveListView: { channel: INVOKE_CHANNELS.saveListView, journal: 'writes', request: ListView, response: ListView },
   /** Whom work may be assigned to, as the server last listed them (the supervisor's picker). */
   listAssignees: { channel: INVOKE_CHANNELS.listAssignees, journal: 'reads', request: z.undefined(), response: z.array(AssignableUser) },
+  getDiagnosticsInfo: { channel: INVOKE_CHANNELS.getDiagnosticsInfo, journal: 'reads', request: z.undefined(), response: DiagnosticsInfo },
+  /** Asks where to save (the native save dialog), then writes the redacted diagnostics zip there. */
+  saveDiagnostics: { channel: INVOKE_CHANNELS.saveDiagnostics, journal: 'reads', request: z.undefined(), response: DiagnosticsSaved },
 } as const satisfies Record<InvokeMethod, ChannelSpec>;
 
 export const events = {

@@ -72,7 +72,12 @@ export function createFakeElectron() {
     session: {
       defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
     },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      // The technician cancels unless a test answers with a path.
+      showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+    },
+    crashReporter: { start: vi.fn((..._args: unknown[]) => void calls.push('crashReporter.start')) },
     Tray: FakeTray,
     Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) },
     nativeImage: { createFromPath: vi.fn((file: string) => ({ file })) },

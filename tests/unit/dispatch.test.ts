@@ -50,6 +50,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     testConnection: unused,
     setServerUrl: unused,
     setStartWithComputer: unused,
+    getDiagnosticsInfo: unused,
+    saveDiagnostics: unused,
     listWorkOrders: vi.fn(() => page),
     getWorkOrder: vi.fn(() => {
       throw new AppError('NOT_FOUND', 'This work order is not on this computer.');

@@ -8,6 +8,9 @@ import { USER_COMMANDS } from '../../server/cli/userCommands';
 import { ServerMetrics } from '../../server/metrics/serverMetrics';
 import { ERROR_CODES, MUTATION_TYPES, REJECTION_CODES } from '../../shared/sync/protocol';
 import { HOURS_FORMAT_MESSAGE, parseHours, QUICK_HOURS } from '../../shared/domain/hoursText';
+import { DIAGNOSTICS_FILES } from '../../main/core/diagnostics/diagnosticsZip';
+import { OUTBOX_STATES } from '../../main/core/journal/outbox';
+import { LOG_ARCHIVES_KEPT, LOG_MAX_BYTES } from '../../main/core/logRotation';
 
 /** docs/sync-protocol.md is how others write clients: it must name every code and type we can send. */
 const doc = readFileSync('docs/sync-protocol.md', 'utf8');
@@ -67,6 +70,25 @@ describe('docs/operations.md', () => {
     for (const option of options) expect(SERVE_OPTIONS).toContain(option);
     expect(section).toContain('shopfloor-server.exe install');
     expect(section).toContain('New-NetFirewallRule');
+  });
+});
+
+/** The Diagnostics section is what IT reads before opening a zip: every file, state and setting in it. */
+describe('docs/operations.md, Diagnostics', () => {
+  const operations = readFileSync('docs/operations.md', 'utf8');
+  const section = operations.slice(operations.indexOf('## Diagnostics'));
+  it.each(DIAGNOSTICS_FILES)('names the file %s', (file) => {
+    expect(section).toContain(`\`${file}\``);
+  });
+  it.each(OUTBOX_STATES)('names the outbox state %s', (state) => {
+    expect(section).toContain(`\`${state}\``);
+  });
+  it('says how logs roll over and where crash reports go, with the numbers the code uses', () => {
+    expect(section).toContain(`At ${LOG_MAX_BYTES / 1024 / 1024} MB`);
+    expect(section).toContain(`\`main.${LOG_ARCHIVES_KEPT}.log\``);
+    expect(section).toContain(`at most ${(LOG_MAX_BYTES / 1024 / 1024) * (LOG_ARCHIVES_KEPT + 1)} MB`);
+    expect(section).toContain('`SHOPFLOOR_CRASH_REPORT_URL`');
+    expect(section).toContain('[redacted n chars]');
   });
 });
 

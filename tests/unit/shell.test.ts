@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../shared/ipc/channels';
 import { createFakeElectron, type FakeElectron } from '../helpers/fakeElectron';
@@ -12,13 +14,13 @@ import { makeTempDir } from '../helpers/tempDir';
 let fake: FakeElectron;
 // A getter per export, so each test's fresh fake is the one the shell sees after vi.resetModules().
 vi.mock('electron', () => {
-  const keys = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'dialog', 'safeStorage', 'Tray', 'Menu', 'nativeImage', 'net'] as const;
+  const keys = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'dialog', 'safeStorage', 'Tray', 'Menu', 'nativeImage', 'net', 'crashReporter'] as const;
   return Object.defineProperties(
     {},
     Object.fromEntries(keys.map((key) => [key, { enumerable: true, get: () => fake.electron[key] }])),
   );
 });
-vi.mock('electron-log/main', () => ({ default: { initialize: vi.fn(), transports: { file: {} }, errorHandler: { startCatching: vi.fn() }, ...memoryLogger() } }));
+vi.mock('electron-log/main', () => ({ default: { initialize: vi.fn(), transports: { file: { getFile: () => ({ path: `${temp.dir}/shell-logs/main.log` }) } }, errorHandler: { startCatching: vi.fn() }, ...memoryLogger() } }));
 
 const temp = makeTempDir();
 afterAll(() => temp.remove());
@@ -136,6 +138,42 @@ describe('the shell at start-up', () => {
       demo.remove();
     }
   }, 120_000);
+
+  it('starts crash reporting before the app is ready, keeping dumps on this PC unless IT sets an upload address', async () => {
+    await boot();
+    expect(fake.calls.indexOf('crashReporter.start')).toBeLessThan(fake.calls.indexOf('app.whenReady'));
+    expect(fake.electron.crashReporter.start).toHaveBeenCalledWith({ uploadToServer: false });
+
+    fake.electron.app.emit('will-quit');
+    vi.resetModules();
+    fake = createFakeElectron();
+    process.env.SHOPFLOOR_CRASH_REPORT_URL = 'https://crashes.example.com/minidump';
+    try {
+      await boot();
+      expect(fake.electron.crashReporter.start).toHaveBeenCalledWith({ submitURL: 'https://crashes.example.com/minidump', uploadToServer: true, compress: true });
+    } finally {
+      delete process.env.SHOPFLOOR_CRASH_REPORT_URL;
+    }
+  });
+
+  it('Save diagnostics asks where with the native save dialog on the window, then writes the zip there', async () => {
+    const window = await boot();
+    const handler = fake.handled.get(INVOKE_CHANNELS.saveDiagnostics)!;
+    const fromApp = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+    expect(await handler(fromApp, undefined)).toEqual({ ok: true, value: { saved: false } });
+
+    const chosen = `${temp.dir}/for-it`;
+    fake.electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: chosen });
+    const result = (await handler(fromApp, undefined)) as { ok: boolean; value: { saved: boolean; path: string } };
+    expect(result).toMatchObject({ ok: true, value: { saved: true, path: `${chosen}.zip` } });
+    expect(fake.electron.dialog.showSaveDialog).toHaveBeenLastCalledWith(
+      window,
+      expect.objectContaining({ defaultPath: expect.stringMatching(/^\/nonexistent\/userData[\\/]shopfloor-diagnostics-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/), filters: [{ name: 'Zip archive', extensions: ['zip'] }] }),
+    );
+    expect(existsSync(`${chosen}.zip`)).toBe(true);
+    const versions = JSON.parse(Buffer.from(unzipSync(readFileSync(`${chosen}.zip`))['versions.json']!).toString()) as Record<string, unknown>;
+    expect(versions).toMatchObject({ app: '0.0.0-test', node: process.versions.node });
+  });
 
   it('quits a second instance instead of opening another window', async () => {
     fake.electron.app.requestSingleInstanceLock.mockReturnValue(false);

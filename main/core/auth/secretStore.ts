@@ -9,6 +9,8 @@ export interface SecretStore {
   get(key: string): string | undefined;
   set(key: string, value: string): void;
   delete(key: string): void;
+  /** Every value held, so diagnostics can remove them wherever they appear. */
+  values(): string[];
 }
 
 export function memorySecretStore(): SecretStore {
@@ -18,5 +20,6 @@ export function memorySecretStore(): SecretStore {
     get: (key) => secrets.get(key),
     set: (key, value) => void secrets.set(key, value),
     delete: (key) => void secrets.delete(key),
+    values: () => [...secrets.values()],
   };
 }

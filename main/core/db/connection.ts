@@ -2,6 +2,9 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+/** The journal's file name inside the workstation profile folder. */
+export const JOURNAL_FILE_NAME = 'shopfloor.db';
+
 /**
  * Opens the journal file with the settings a shop-floor PC needs:
  * WAL so readers never block the writer, `synchronous=FULL` so a change is on

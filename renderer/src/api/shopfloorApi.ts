@@ -1,5 +1,6 @@
 import { createApi, fakeBaseQuery } from '@reduxjs/toolkit/query/react';
 import type { LogHoursInput, NewWorkOrderInput, SignInInput, WorkOrderChanges } from '../../../shared/domain/inputs';
+import type { DiagnosticsInfo, DiagnosticsSaved } from '../../../shared/domain/diagnostics';
 import type { SyncStatus } from '../../../shared/domain/syncStatus';
 import type { DiscardedChange, RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../../../shared/domain/sync';
 import type {
@@ -55,7 +56,7 @@ function liveFrom<E extends 'sessionChanged' | 'syncStatusChanged'>(event: E) {
 export const shopfloorApi = createApi({
   reducerPath: 'shopfloorApi',
   baseQuery: fakeBaseQuery<IpcError>(),
-  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer', 'Conflicts', 'Refused', 'History', 'Settings', 'People'],
+  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer', 'Conflicts', 'Refused', 'History', 'Settings', 'People', 'Diagnostics'],
   endpoints: (build) => ({
     getSession: build.query<SessionState, void>({
       queryFn: () => call((api) => api.getSession()),
@@ -164,6 +165,14 @@ export const shopfloorApi = createApi({
       queryFn: (on) => call((api) => api.setStartWithComputer({ on })),
       invalidatesTags: ['Settings'],
     }),
+    getDiagnosticsInfo: build.query<DiagnosticsInfo, void>({
+      queryFn: () => call((api) => api.getDiagnosticsInfo()),
+      providesTags: ['Diagnostics'],
+    }),
+    saveDiagnostics: build.mutation<DiagnosticsSaved, void>({
+      queryFn: () => call((api) => api.saveDiagnostics()),
+      invalidatesTags: ['Diagnostics'],
+    }),
     syncHistory: build.query<SyncHistoryEntry[], void>({
       queryFn: () => call((api) => api.syncHistory()),
       providesTags: ['History'],
@@ -189,6 +198,8 @@ export const {
   useAcknowledgeRefusedMutation,
   useExportRefusedMutation,
   useSyncHistoryQuery,
+  useGetDiagnosticsInfoQuery,
+  useSaveDiagnosticsMutation,
   useGetSessionQuery,
   useSignInMutation,
   useSignOutMutation,

@@ -28,6 +28,8 @@ export interface ShopfloorFixtures {
   withServer: boolean;
   /** What the conflict dialog answers (the seam the shell fills with Electron's dialog). */
   conflictAnswer: { choice: ConflictChoice | 'later' };
+  /** What the native save dialog answers for "Save diagnostics…": a path, or null (cancelled). Set it before clicking. */
+  saveDialogAnswer: { path: string | null };
   server: RunningServer | null;
   core: Core;
   /** Channels the page called, in order: lets a test prove a request went through the bridge. */
@@ -45,6 +47,11 @@ export const test = base.extend<ShopfloorFixtures>({
     await use({ choice: 'later' });
   },
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  saveDialogAnswer: async ({}, use) => {
+    await use({ path: null });
+  },
+
   server: async ({ withServer }, use) => {
     if (!withServer) return use(null);
     const database = makeTestDatabase('sqlite');
@@ -54,10 +61,12 @@ export const test = base.extend<ShopfloorFixtures>({
     await database.drop();
   },
 
-  core: async ({ coreOptions, signedInAs, server, conflictAnswer }, use) => {
+  core: async ({ coreOptions, signedInAs, server, conflictAnswer, saveDialogAnswer }, use) => {
     const temp = makeTempDir('shopfloor-e2e-');
     const core = createCore({
       logger: silentLogger,
+      // The Electron seam of "Save diagnostics…": the shell asks dialog.showSaveDialog, the test answers.
+      chooseDiagnosticsPath: async () => saveDialogAnswer.path,
       ...(server ? { seedDemoData: false, autoSync: false, chooseConflict: async () => conflictAnswer.choice } : {}),
       ...coreOptions,
       dataDir: temp.dir,

@@ -5,6 +5,7 @@ import { ConflictsPanel } from './ConflictsPanel';
 import { RefusedPanel } from './RefusedPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { DisplayPanel } from '../preferences/DisplayPanel';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { SyncHistoryPanel } from './SyncHistoryPanel';
 
 /** "More": Work Order Conflicts, refused changes (and their history), the sync history, settings. */
@@ -47,6 +48,7 @@ export function MoreScreen() {
           <>
             <SettingsPanel />
             <DisplayPanel />
+            <DiagnosticsPanel />
           </>
         )}
       </section>
