@@ -12,6 +12,7 @@ import { authenticate } from './services/auth';
 import { serviceContext, type TokenLifetimes } from './services/context';
 import { adminRoutes } from './routes/admin';
 import { bearerToken } from './routes/bearer';
+import { registerUpdateFeed } from './updates/updateFeed';
 
 export interface ServerOptions {
   database: ServerDatabase;
@@ -21,6 +22,8 @@ export interface ServerOptions {
   lifetimes?: Partial<TokenLifetimes>;
   /** PEM certificate (chain) and private key: serve https instead of http. */
   tls?: TlsFiles;
+  /** IT's folder of installers and `latest*.yml`, served read-only under /updates/ (server/updates/updateFeed.ts). */
+  updatesDir?: string;
 }
 
 export interface TlsFiles {
@@ -38,8 +41,9 @@ declare module 'fastify' {
  * Wires the layers: routes (server/routes: parse with zod, call a service, shape the answer) →
  * services (server/services: rules and transactions) → queries (server/queries, server/sync:
  * plain functions of the database). Everything under /api/v1; all but health and login need a token.
+ * With `updatesDir`, the app's update feed under /updates/ (no token: installers are not secret).
  */
-export async function buildServer({ database, logger = false, clock, lifetimes, tls }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger = false, clock, lifetimes, tls, updatesDir }: ServerOptions): Promise<FastifyInstance> {
   // Fastify types an https instance differently; every route here works the same on both.
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, return503OnClosing: true, ...(tls ? { https: tls } : {}) }) as unknown as FastifyInstance;
   app.setErrorHandler(errorHandler);
@@ -70,6 +74,7 @@ export async function buildServer({ database, logger = false, clock, lifetimes, 
     },
     { prefix: API_PREFIX },
   );
+  if (updatesDir) await registerUpdateFeed(app, updatesDir);
   return app;
 }
 

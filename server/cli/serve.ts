@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startServer } from '../index';
@@ -10,6 +10,7 @@ import { Duration } from './duration';
 /**
  * npm run server -- --port 8080 --data ./server-data [--seed users|demo|large] [--reset] [--host 0.0.0.0]
  *                   [--access-ttl 12h] [--refresh-ttl 30d] [--tls-cert cert.pem --tls-key key.pem]
+ *                   [--updates <folder of installers and latest*.yml, served under /updates/>]
  * DATABASE_URL=postgres://… switches from the SQLite file to PostgreSQL.
  */
 const Args = z.object({
@@ -22,6 +23,7 @@ const Args = z.object({
   'refresh-ttl': Duration.prefault('30d'),
   'tls-cert': z.string().optional(),
   'tls-key': z.string().optional(),
+  updates: z.string().min(1).optional(),
 }).refine((a) => !a['tls-cert'] === !a['tls-key'], { message: 'Give both --tls-cert and --tls-key (PEM files), or neither.', path: ['tls-cert'] });
 
 const OPTIONS = {
@@ -34,6 +36,7 @@ const OPTIONS = {
   'refresh-ttl': { type: 'string' },
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
+  updates: { type: 'string' },
 } as const;
 /** Every option of the server, for the docs test. */
 export const SERVE_OPTIONS = Object.keys(OPTIONS);
@@ -53,6 +56,7 @@ export async function serve(argv: string[]): Promise<void> {
   }
   const args = parsed.data;
   const tls = args['tls-cert'] && args['tls-key'] ? { cert: readPem(args['tls-cert'], 'certificate'), key: readPem(args['tls-key'], 'private key') } : undefined;
+  if (args.updates) checkUpdatesFolder(args.updates);
   try {
     const server = await startServer({
       port: args.port,
@@ -64,8 +68,10 @@ export async function serve(argv: string[]): Promise<void> {
       logger: { level: process.env.LOG_LEVEL ?? 'info' },
       tls,
       lifetimes: { accessTtlMs: args['access-ttl'], refreshTtlMs: args['refresh-ttl'] },
+      updatesDir: args.updates,
     });
     server.app.log.info({ url: server.url, database: server.database.describe }, 'Shopfloor sync server listening');
+    if (args.updates) server.app.log.info({ folder: args.updates, url: `${server.url}/updates/` }, 'serving app updates');
     if ((await countUsers(server.database.db)) === 0) {
       const where = process.env.DATABASE_URL ? '' : ` --data ${args.data}`;
       server.app.log.warn(`This server has no users yet. Create the first admin with: npm run server -- user add <name> --role admin${where}`);
@@ -92,6 +98,20 @@ function readPem(file: string, what: string): Buffer {
     return readFileSync(file);
   } catch (error) {
     console.error(`Cannot read the TLS ${what} ${file}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
+/** A typo in --updates would leave every PC without updates and nobody told: refuse to start instead. */
+function checkUpdatesFolder(folder: string): void {
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // missing: said below
+  }
+  if (!isFolder) {
+    console.error(`--updates ${folder}: no such folder. Create it and put the installers and latest*.yml from 'npm run dist' in it.`);
     process.exit(2);
   }
 }
