@@ -19,7 +19,8 @@ export function startUpdates(core: Core, config: MachineConfig, window: () => Br
     settings: updaterSettings(config.updatePolicy, { serverUrl: core.serverUrl(), updatesUrl: config.updatesUrl, demoServer }),
     journal: async () => {
       const s = await status();
-      return { unsent: s.pendingChanges, conflicts: s.conflicts, syncRunning: core.sync.snapshot().syncing };
+      // pendingChanges counts a change in conflict too (one per work order in conflict): unsent is what a sync can send.
+      return { unsent: Math.max(0, s.pendingChanges - s.conflicts), conflicts: s.conflicts, syncRunning: core.sync.snapshot().syncing };
     },
     syncNow: () => core.sync.syncNow(),
     tell: (version) => showUpdateReady(window(), version),

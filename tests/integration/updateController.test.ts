@@ -30,7 +30,8 @@ function controllerFor(core: Core, policy: UpdatePolicy, answers: { tell?: boole
     settings: updaterSettings(policy, { serverUrl: core.serverUrl(), demoServer: false }),
     journal: async () => {
       const s = await core.handlers.getSyncStatus();
-      return { unsent: s.pendingChanges, conflicts: s.conflicts, syncRunning: core.sync.snapshot().syncing };
+      // pendingChanges counts a change in conflict too (one per work order in conflict): unsent is what a sync can send.
+      return { unsent: Math.max(0, s.pendingChanges - s.conflicts), conflicts: s.conflicts, syncRunning: core.sync.snapshot().syncing };
     },
     syncNow: () => core.sync.syncNow(),
     tell,
