@@ -6,6 +6,8 @@ import { USER_COLUMNS } from '../../server/import/userRows';
 import { WORK_ORDER_COLUMNS } from '../../server/import/workOrderRows';
 import { USER_COMMANDS } from '../../server/cli/userCommands';
 import { ERROR_CODES, MUTATION_TYPES, REJECTION_CODES } from '../../shared/sync/protocol';
+import { machineConfigPath } from '../../main/core/machineConfig';
+import { DEFAULT_UPDATE_POLICY, UPDATE_POLICIES } from '../../main/core/updates/updatePolicy';
 
 /** docs/sync-protocol.md is how others write clients: it must name every code and type we can send. */
 const doc = readFileSync('docs/sync-protocol.md', 'utf8');
@@ -53,5 +55,26 @@ describe('docs/import.md', () => {
   const importDoc = readFileSync('docs/import.md', 'utf8');
   it.each([...ASSET_COLUMNS, ...WORK_ORDER_COLUMNS, ...USER_COLUMNS])('documents the column %s', (column) => {
     expect(importDoc).toContain(`\`${column}\``);
+  });
+});
+
+/** README, "Updates (for IT)": what IT sets and what it must know about MSI installs. */
+describe('README: updates', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('## Updates (for IT)'), readme.indexOf('## What cannot run'));
+  it.each([...UPDATE_POLICIES.map((p) => `\`${p}\``), 'SHOPFLOOR_UPDATES', 'SHOPFLOOR_CONFIG', '--updates', 'latest.yml', 'latest-linux.yml', '.blockmap'])('names %s', (word) => {
+    expect(section).toContain(word);
+  });
+  it('says where the machine-wide file lives, as the app looks for it', () => {
+    expect(section).toContain('%ProgramData%\\Shopfloor\\');
+    expect(machineConfigPath('linux', {})).toBe('/etc/shopfloor/config.json');
+    expect(section).toContain('/etc/shopfloor/');
+    expect(section).toContain('`config.json`');
+  });
+  it('says MSI installs are updated by IT, not by the app', () => {
+    expect(section).toContain('MSI installs are updated by IT, not by the app');
+  });
+  it(`names the default policy (${DEFAULT_UPDATE_POLICY})`, () => {
+    expect(section).toContain(`\`${DEFAULT_UPDATE_POLICY}\` (the default)`);
   });
 });
