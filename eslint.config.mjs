@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 
 const NODE_BUILTIN =
   '^(node:.*|fs|path|os|child_process|crypto|http|https|net|tls|dns|url|util|stream|events|worker_threads|zlib|buffer|process|module|vm)(/.*)?$';
-const ELECTRON = '^electron(/.*)?$|^electron-log/main$';
+const ELECTRON = '^electron(/.*)?$|^electron-log/main$|^electron-updater(/.*)?$';
 
 /** `no-restricted-imports` groups by regex, each with the sentence the developer reads. */
 const ban = (regex, message) => ({ regex, message });

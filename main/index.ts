@@ -3,6 +3,7 @@ import { app, dialog, net, protocol, safeStorage, session, type BrowserWindow } 
 import { EVENT_CHANNELS } from '../shared/ipc/channels';
 import type { RunningServer } from '../server';
 import { createCore, type Core } from './core';
+import { machineConfigPath, readMachineConfig } from './core/machineConfig';
 import { startDemoServer } from './demoServer';
 import { startCrashReporting } from './crash/crashReporting';
 import { showConflictDialog } from './dialogs/conflictDialog';
@@ -15,6 +16,7 @@ import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './sec
 import { hardenWebContents } from './security/navigation';
 import { installPermissionPolicy } from './security/permissions';
 import { TrayController } from './tray/TrayController';
+import { startUpdates } from './updates/startUpdates';
 import { createMainWindow } from './windows/createMainWindow';
 
 /**
@@ -115,6 +117,11 @@ async function start(): Promise<void> {
   }
 
   showWindow();
+  // IT's machine-wide file and per-PC environment: the update policy (off | notify | auto) and feed.
+  const machineConfig = readMachineConfig(machineConfigPath(process.platform, process.env), process.env);
+  machineConfig.problems.forEach((problem) => logger.warn(`machine config: ${problem}`));
+  // electron-updater updates installed apps only; a development run has nothing to replace.
+  if (app.isPackaged) startUpdates(running, machineConfig, () => mainWindow, logger, !!demoServer);
   logger.info('shopfloor started', { version: app.getVersion(), dataDir, server: running.serverUrl() ?? 'none', demo: !!demoServer });
 }
 

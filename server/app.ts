@@ -16,6 +16,7 @@ import { bearerToken } from './routes/bearer';
 import { metricsRoute } from './routes/metrics';
 import { MetricsToken } from './metrics/metricsToken';
 import { ServerMetrics } from './metrics/serverMetrics';
+import { registerUpdateFeed } from './updates/updateFeed';
 
 export interface ServerOptions {
   database: ServerDatabase;
@@ -25,6 +26,8 @@ export interface ServerOptions {
   lifetimes?: Partial<TokenLifetimes>;
   /** PEM certificate (chain) and private key: serve https instead of http. */
   tls?: TlsFiles;
+  /** IT's folder of installers and `latest*.yml`, served read-only under /updates/ (server/updates/updateFeed.ts). */
+  updatesDir?: string;
   /** Serve GET /metrics to the bearer of this token (docs/operations.md, "Metrics"); absent: no /metrics at all. */
   metrics?: MetricsOptions;
 }
@@ -48,8 +51,9 @@ declare module 'fastify' {
  * Wires the layers: routes (server/routes: parse with zod, call a service, shape the answer) →
  * services (server/services: rules and transactions) → queries (server/queries, server/sync:
  * plain functions of the database). Everything under /api/v1; all but health and login need a token.
+ * With `updatesDir`, the app's update feed under /updates/ (no token: installers are not secret).
  */
-export async function buildServer({ database, logger = false, clock, lifetimes, tls, metrics: exposeMetrics }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger = false, clock, lifetimes, tls, metrics: exposeMetrics, updatesDir }: ServerOptions): Promise<FastifyInstance> {
   // A weak token would make the endpoint as good as public: refuse to start rather than serve it.
   if (exposeMetrics) MetricsToken.parse(exposeMetrics.token);
   // Fastify types an https instance differently; every route here works the same on both.
@@ -89,6 +93,7 @@ export async function buildServer({ database, logger = false, clock, lifetimes, 
     },
     { prefix: API_PREFIX },
   );
+  if (updatesDir) await registerUpdateFeed(app, updatesDir);
   return app;
 }
 

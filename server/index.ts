@@ -16,6 +16,8 @@ export interface StartOptions extends DatabaseOptions {
   lifetimes?: Partial<TokenLifetimes>;
   tls?: TlsFiles;
   metrics?: MetricsOptions;
+  /** Serve this folder's installers and `latest*.yml` under /updates/. */
+  updatesDir?: string;
 }
 
 export interface RunningServer {
@@ -32,7 +34,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     await migrateServerDatabase(database.db, database.dialect, database.schema);
     if (options.seed) await seedDatabase(database, options.seed, { reset: options.reset });
-    const app = await buildServer({ database, logger: options.logger ?? false, clock: options.clock, lifetimes: options.lifetimes, tls: options.tls, metrics: options.metrics });
+    const app = await buildServer({ database, logger: options.logger ?? false, clock: options.clock, lifetimes: options.lifetimes, tls: options.tls, metrics: options.metrics, updatesDir: options.updatesDir });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;

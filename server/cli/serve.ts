@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startServer } from '../index';
@@ -12,6 +12,7 @@ import { Duration } from './duration';
  * npm run server -- --port 8080 --data ./server-data [--seed users|demo|large] [--reset] [--host 0.0.0.0]
  *                   [--access-ttl 12h] [--refresh-ttl 30d] [--tls-cert cert.pem --tls-key key.pem]
  *                   [--metrics --metrics-token-file /etc/shopfloor/metrics.token]
+ *                   [--updates <folder of installers and latest*.yml, served under /updates/>]
  * DATABASE_URL=postgres://… switches from the SQLite file to PostgreSQL.
  */
 const Args = z.object({
@@ -26,6 +27,7 @@ const Args = z.object({
   'tls-key': z.string().optional(),
   metrics: z.boolean().default(false),
   'metrics-token-file': z.string().optional(),
+  updates: z.string().min(1).optional(),
 })
   .refine((a) => !a['tls-cert'] === !a['tls-key'], { message: 'Give both --tls-cert and --tls-key (PEM files), or neither.', path: ['tls-cert'] })
   // The token comes from a file, not the command line: any local user can read a process's arguments (ps).
@@ -46,6 +48,7 @@ const OPTIONS = {
   'tls-key': { type: 'string' },
   metrics: { type: 'boolean' },
   'metrics-token-file': { type: 'string' },
+  updates: { type: 'string' },
 } as const;
 /** Every option of the server, for the docs test. */
 export const SERVE_OPTIONS = Object.keys(OPTIONS);
@@ -66,6 +69,7 @@ export async function serve(argv: string[]): Promise<void> {
   const args = parsed.data;
   const tls = args['tls-cert'] && args['tls-key'] ? { cert: readPem(args['tls-cert'], 'certificate'), key: readPem(args['tls-key'], 'private key') } : undefined;
   const metrics = args['metrics-token-file'] ? { token: readMetricsToken(args['metrics-token-file']) } : undefined;
+  if (args.updates) checkUpdatesFolder(args.updates);
   try {
     const server = await startServer({
       port: args.port,
@@ -78,9 +82,11 @@ export async function serve(argv: string[]): Promise<void> {
       tls,
       lifetimes: { accessTtlMs: args['access-ttl'], refreshTtlMs: args['refresh-ttl'] },
       metrics,
+      updatesDir: args.updates,
     });
     server.app.log.info({ url: server.url, database: server.database.describe }, 'Shopfloor sync server listening');
     if (metrics) server.app.log.info({ url: `${server.url}/metrics` }, 'metrics served to the bearer of the metrics token');
+    if (args.updates) server.app.log.info({ folder: args.updates, url: `${server.url}/updates/` }, 'serving app updates');
     if ((await countUsers(server.database.db)) === 0) {
       const where = process.env.DATABASE_URL ? '' : ` --data ${args.data}`;
       server.app.log.warn(`This server has no users yet. Create the first admin with: npm run server -- user add <name> --role admin${where}`);
@@ -124,6 +130,20 @@ function readPem(file: string, what: string): Buffer {
     return readFileSync(file);
   } catch (error) {
     console.error(`Cannot read the TLS ${what} ${file}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
+/** A typo in --updates would leave every PC without updates and nobody told: refuse to start instead. */
+function checkUpdatesFolder(folder: string): void {
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // missing: said below
+  }
+  if (!isFolder) {
+    console.error(`--updates ${folder}: no such folder. Create it and put the installers and latest*.yml from 'npm run dist' in it.`);
     process.exit(2);
   }
 }

@@ -26,6 +26,12 @@ describe('electron-builder.yml', () => {
     expect(config.msi?.upgradeCode).toBe('94EE1FDF-BEE0-5C45-AD2B-33ACB3B539B7');
   });
 
+  it('writes the generic update feed files, with a placeholder the app replaces by <sync server>/updates/', () => {
+    expect(config.publish).toEqual({ provider: 'generic', url: 'https://shopfloor-server.invalid/updates/', useMultipleRangeRequest: false });
+    // .invalid can never resolve: a PC that somehow used the placeholder would fail to check, never reach a stranger.
+    expect(new URL(config.publish!.url).hostname.endsWith('.invalid')).toBe(true);
+  });
+
   it('builds a deb and an AppImage for Linux', () => {
     expect(config.linux.target).toEqual(expect.arrayContaining(['deb', 'AppImage']));
   });

@@ -27,6 +27,7 @@ export const BuilderConfig = z.object({
   win: z.object({ target: Targets }),
   nsis: WindowsInstaller.optional(),
   msi: WindowsInstaller.optional(),
+  publish: z.object({ provider: z.string(), url: z.string(), useMultipleRangeRequest: z.boolean().optional() }).nullable().optional(),
 });
 export type BuilderConfig = z.infer<typeof BuilderConfig>;
 

@@ -11,6 +11,8 @@ import { HOURS_FORMAT_MESSAGE, parseHours, QUICK_HOURS } from '../../shared/doma
 import { DIAGNOSTICS_FILES } from '../../main/core/diagnostics/diagnosticsZip';
 import { OUTBOX_STATES } from '../../main/core/journal/outbox';
 import { LOG_ARCHIVES_KEPT, LOG_MAX_BYTES } from '../../main/core/logRotation';
+import { machineConfigPath } from '../../main/core/machineConfig';
+import { DEFAULT_UPDATE_POLICY, UPDATE_POLICIES } from '../../main/core/updates/updatePolicy';
 
 /** docs/sync-protocol.md is how others write clients: it must name every code and type we can send. */
 const doc = readFileSync('docs/sync-protocol.md', 'utf8');
@@ -111,5 +113,26 @@ describe('README.md: hours with gloves', () => {
   it.each(['1.5', '1,5', '1:30'])('gives %s as an example, and it means 1.5 h', (example) => {
     expect(readme).toContain(`\`${example}\``);
     expect(parseHours(example)).toEqual({ ok: true, hours: 1.5 });
+  });
+});
+
+/** README, "Updates (for IT)": what IT sets and what it must know about MSI installs. */
+describe('README: updates', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('## Updates (for IT)'), readme.indexOf('## What cannot run'));
+  it.each([...UPDATE_POLICIES.map((p) => `\`${p}\``), 'SHOPFLOOR_UPDATES', 'SHOPFLOOR_CONFIG', '--updates', 'latest.yml', 'latest-linux.yml', '.blockmap'])('names %s', (word) => {
+    expect(section).toContain(word);
+  });
+  it('says where the machine-wide file lives, as the app looks for it', () => {
+    expect(section).toContain('%ProgramData%\\Shopfloor\\');
+    expect(machineConfigPath('linux', {})).toBe('/etc/shopfloor/config.json');
+    expect(section).toContain('/etc/shopfloor/');
+    expect(section).toContain('`config.json`');
+  });
+  it('says MSI installs are updated by IT, not by the app', () => {
+    expect(section).toContain('MSI installs are updated by IT, not by the app');
+  });
+  it(`names the default policy (${DEFAULT_UPDATE_POLICY})`, () => {
+    expect(section).toContain(`\`${DEFAULT_UPDATE_POLICY}\` (the default)`);
   });
 });

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_UPDATE_POLICY, UpdatePolicy } from './updates/updatePolicy';
+
+/**
+ * What IT sets for a whole PC, outside any user's profile: a JSON file only administrators can
+ * write (deployed by Group Policy, a software-distribution tool or a config-management run),
+ * and environment variables for one PC. The environment wins over the file; the file over the
+ * defaults. A broken file is reported and ignored, never a reason not to start.
+ */
+export const MachineConfigFile = z
+  .object({
+    /** off | notify | auto (core/updates/updatePolicy.ts). */
+    updates: UpdatePolicy.optional(),
+    /** Where the update feed is, when it is not `<sync server>/updates/`. */
+    updatesUrl: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .strict();
+export type MachineConfigFile = z.infer<typeof MachineConfigFile>;
+
+export interface MachineConfig {
+  updatePolicy: UpdatePolicy;
+  /** Where the policy came from, for the log and Settings: IT wants to see which one won. */
+  updatePolicySource: 'environment' | 'config file' | 'default';
+  updatesUrl?: string;
+  /** Sentences for the log: a file that could not be read or an environment value that is not valid. */
+  problems: string[];
+}
+
+/** Where the machine-wide file lives: %ProgramData%\Shopfloor\config.json on Windows, /etc/shopfloor/config.json on Linux. */
+export function machineConfigPath(platform: NodeJS.Platform, env: Record<string, string | undefined>): string {
+  if (env.SHOPFLOOR_CONFIG) return env.SHOPFLOOR_CONFIG;
+  if (platform === 'win32') return path.win32.join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Shopfloor', 'config.json');
+  if (platform === 'darwin') return '/Library/Application Support/Shopfloor/config.json';
+  return '/etc/shopfloor/config.json';
+}
+
+export function readMachineConfig(file: string, env: Record<string, string | undefined>): MachineConfig {
+  const problems: string[] = [];
+  const fromFile = readConfigFile(file, problems);
+  const fromEnv = env.SHOPFLOOR_UPDATES ? UpdatePolicy.safeParse(env.SHOPFLOOR_UPDATES.trim().toLowerCase()) : undefined;
+  if (fromEnv && !fromEnv.success) problems.push(`SHOPFLOOR_UPDATES=${env.SHOPFLOOR_UPDATES} is not one of off, notify, auto: ignored.`);
+  const updatesUrl = env.SHOPFLOOR_UPDATES_URL || fromFile.updatesUrl;
+  if (fromEnv?.success) return { updatePolicy: fromEnv.data, updatePolicySource: 'environment', updatesUrl, problems };
+  if (fromFile.updates) return { updatePolicy: fromFile.updates, updatePolicySource: 'config file', updatesUrl, problems };
+  return { updatePolicy: DEFAULT_UPDATE_POLICY, updatePolicySource: 'default', updatesUrl, problems };
+}
+
+function readConfigFile(file: string, problems: string[]): MachineConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    // No file is the normal case on a PC IT did not configure.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`Cannot read ${file}: ${(error as Error).message}`);
+    return {};
+  }
+  let json: unknown;
+  try {
+    // Notepad saves UTF-8 with a byte-order mark.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    problems.push(`${file} is not valid JSON: ignored. It looks like {"updates": "notify"}.`);
+    return {};
+  }
+  const parsed = MachineConfigFile.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  problems.push(`${file}: ${issue.path.join('.') || 'the file'}: ${issue.message}. The file is ignored.`);
+  return {};
+}

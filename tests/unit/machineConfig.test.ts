@@ -1,0 +1,56 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { machineConfigPath, readMachineConfig } from '../../main/core/machineConfig';
+import { makeTempDir } from '../helpers/tempDir';
+
+/** What IT sets for a PC: the machine-wide file and the per-PC environment, and which one wins. */
+const temps: { remove(): void }[] = [];
+afterEach(() => temps.splice(0).forEach((t) => t.remove()));
+function configFile(content: string | null): string {
+  const temp = makeTempDir('shopfloor-config-');
+  temps.push(temp);
+  const file = path.join(temp.dir, 'config.json');
+  if (content !== null) writeFileSync(file, content);
+  return file;
+}
+
+describe('the update policy IT sets', () => {
+  it('is notify on a PC nobody configured', () => {
+    expect(readMachineConfig(configFile(null), {})).toEqual({ updatePolicy: 'notify', updatePolicySource: 'default', updatesUrl: undefined, problems: [] });
+  });
+
+  it('comes from the machine-wide file, BOM and all (Notepad writes one)', () => {
+    const file = configFile('\uFEFF{ "updates": "auto", "updatesUrl": "https://files.shop.local/shopfloor/" }');
+    expect(readMachineConfig(file, {})).toMatchObject({ updatePolicy: 'auto', updatePolicySource: 'config file', updatesUrl: 'https://files.shop.local/shopfloor/', problems: [] });
+  });
+
+  it('is overridden for one PC by SHOPFLOOR_UPDATES', () => {
+    const file = configFile('{ "updates": "auto" }');
+    expect(readMachineConfig(file, { SHOPFLOOR_UPDATES: 'Off' })).toMatchObject({ updatePolicy: 'off', updatePolicySource: 'environment' });
+  });
+
+  it.each([
+    ['not JSON', '{ updates: auto }', /not valid JSON/],
+    ['an unknown policy', '{ "updates": "sometimes" }', /updates: /],
+    ['a misspelt key', '{ "update": "off" }', /update/],
+    ['a feed that is not http(s)', '{ "updatesUrl": "file:///c:/updates" }', /updatesUrl/],
+  ])('ignores a file with %s, says why, and falls back to the default', (_name, content, says) => {
+    const result = readMachineConfig(configFile(content), {});
+    expect(result.updatePolicy).toBe('notify');
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatch(says);
+  });
+
+  it('ignores an invalid SHOPFLOOR_UPDATES, says so, and keeps the file', () => {
+    const result = readMachineConfig(configFile('{ "updates": "off" }'), { SHOPFLOOR_UPDATES: 'yes' });
+    expect(result).toMatchObject({ updatePolicy: 'off', updatePolicySource: 'config file' });
+    expect(result.problems[0]).toContain('SHOPFLOOR_UPDATES=yes');
+  });
+
+  it('lives where only administrators write, unless SHOPFLOOR_CONFIG says otherwise', () => {
+    expect(machineConfigPath('win32', { ProgramData: 'C:\\ProgramData' })).toBe('C:\\ProgramData\\Shopfloor\\config.json');
+    expect(machineConfigPath('linux', {})).toBe('/etc/shopfloor/config.json');
+    expect(machineConfigPath('linux', { SHOPFLOOR_CONFIG: '/opt/shopfloor.json' })).toBe('/opt/shopfloor.json');
+  });
+});
