@@ -78,16 +78,16 @@ export function WorkOrderFilters() {
             ))}
           </select>
         </label>
-        <label className="inline-field">
-          <span className="visually-hidden">Sort by</span>
-          <select value={sort} onChange={(event) => dispatch(sortChanged(event.target.value as WorkOrderSort))}>
+        {/* Named by aria-label, not a wrapping <label>: a label's text would include every option ("Sort: Priority"), and "Priority" would name two controls. */}
+        <span className="inline-field">
+          <select aria-label="Sort by" value={sort} onChange={(event) => dispatch(sortChanged(event.target.value as WorkOrderSort))}>
             {WORK_ORDER_SORTS.map((value) => (
               <option key={value} value={value}>
                 Sort: {SORT_LABELS[value]}
               </option>
             ))}
           </select>
-        </label>
+        </span>
         {asset && (
           <button type="button" className="chip" onClick={() => dispatch(assetFilterChanged(null))}>
             Asset {asset.tag} <span aria-hidden="true">✕</span>
