@@ -38,6 +38,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     syncNow: unused,
     listConflicts: unused,
     openConflict: unused,
+    resolveConflict: unused,
     listDiscarded: unused,
     listRefused: unused,
     acknowledgeRefused: unused,
