@@ -4,7 +4,7 @@ import { createDispatch } from '../../main/ipc/dispatch';
 import { WorkOrderQuery } from '../../shared/domain/workOrder';
 import type { RunningServer } from '../../server';
 import { DEMO_PASSWORD } from '../../server/seed';
-import { describe, expect, test } from '../helpers/fixtures';
+import { describe, expect, test, type IntegrationFixtures } from '../helpers/fixtures';
 
 /**
  * Deciding a Work Order Conflict in the app (`resolveConflict`, the card's
@@ -12,9 +12,8 @@ import { describe, expect, test } from '../helpers/fixtures';
  * with the same work order on the server and on both PCs, and Overwrite and
  * Discard keep DESIGN.md's worked example exactly.
  */
-type OpenCore = Parameters<Parameters<typeof test>[1]>[0]['openCore'];
 
-async function stations(openCore: OpenCore, server: RunningServer) {
+async function stations(openCore: IntegrationFixtures['openCore'], server: RunningServer) {
   const station = async (username: string) => {
     const core = openCore({ serverUrl: server.url, seedDemoData: false, autoSync: false });
     await core.handlers.signIn({ username, password: DEMO_PASSWORD });
