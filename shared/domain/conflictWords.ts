@@ -27,6 +27,9 @@ const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items
 export const changedByMe = (f: Field) => f.mine !== f.before;
 export const changedByThem = (f: Field) => f.theirs !== f.before;
 
+/** The in-app choice offered when both sides changed the same field (a dialog has buttons only, so it cannot offer it). */
+export const PICK_TITLE = 'Pick field by field';
+
 export interface ChoiceWords {
   choice: 'merge' | 'overwrite' | 'discard' | 'later';
   title: string;
@@ -40,7 +43,7 @@ export function choiceWords(conflict: WorkOrderConflict, show: Show, me: string)
   const theirs = conflict.fields.filter(changedByThem);
   const lostByOverwrite = theirs.filter((f) => f.mine !== f.theirs);
   const overwrite = [
-    ...lostByOverwrite.map((f) => `${label(f.field)} goes back to ${quote(show(f.field, f.mine))}; ${them}’s change is lost`),
+    ...lostByOverwrite.map((f) => `${label(f.field)} ${changedByMe(f) ? 'becomes' : 'goes back to'} ${quote(show(f.field, f.mine))}; ${them}’s change is lost`),
     mine.length ? `your ${list(mine.map((f) => label(f.field).toLowerCase()))} ${mine.length === 1 ? 'is' : 'are'} kept` : '',
   ].filter(Boolean);
   const discard = mine.map((f) => `${label(f.field)} stays ${quote(show(f.field, f.theirs))}`);

@@ -127,6 +127,8 @@ test('both changed the description: from the work order, alice picks per field, 
       await expect(keep).toBeEnabled();
       for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
         await page.setViewportSize(size);
+        // The screen scrolls inside its main area: bring the choices to the top for the picture.
+        await card.getByRole('heading', { name: /^Decide/ }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
         await saveScreenshot(page, `conflict-pick-${size.width}x${size.height}-${theme}`);
       }
       await expectAccessible(page, `conflict card, pick per field (${theme})`);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contestedFields, mergedChanges, type Picks } from '../../shared/domain/conflictPicks';
-import { picksWords, type Show } from '../../shared/domain/conflictWords';
+import { choiceWords, picksWords, type Show } from '../../shared/domain/conflictWords';
 import type { WorkOrderConflict } from '../../shared/domain/sync';
 
 /**
@@ -91,5 +91,13 @@ describe('picksWords (the result sentence under the per-field choice)', () => {
 
   it('names the person whose change it is when someone else signed in', () => {
     expect(picksWords(conflict, {}, show, 'alice').result).toMatch(/^Description: pick alice’s or bob’s; alice’s status is kept/);
+  });
+});
+
+describe('Keep mine, when both changed the same field', () => {
+  it('says the field becomes mine (not that it goes back), and what of theirs is lost', () => {
+    const conflict: WorkOrderConflict = { workOrderId: 'w1', number: 'WO-1', title: 'Leak', changedBy: 'bob', changedAt: '2026-11-27T10:30:00.000Z', serverVersion: 4, madeBy: 'alice', fields, canMerge: false };
+    const keepMine = choiceWords(conflict, (_f, v) => String(v), 'you').find((w) => w.choice === 'overwrite')!;
+    expect(keepMine.result).toBe('Description becomes “Seal ordered”; bob’s change is lost; Priority goes back to “medium”; bob’s change is lost; your description, status and title are kept.');
   });
 });

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SERVE_OPTIONS } from '../../server/cli/serve';
 import { ASSET_COLUMNS } from '../../server/import/assetRows';
 import { USER_COLUMNS } from '../../server/import/userRows';
 import { WORK_ORDER_COLUMNS } from '../../server/import/workOrderRows';
 import { USER_COMMANDS } from '../../server/cli/userCommands';
+import { choiceWords, PICK_TITLE } from '../../shared/domain/conflictWords';
 import { ERROR_CODES, MUTATION_TYPES, REJECTION_CODES } from '../../shared/sync/protocol';
 
 /** docs/sync-protocol.md is how others write clients: it must name every code and type we can send. */
@@ -53,5 +54,20 @@ describe('docs/import.md', () => {
   const importDoc = readFileSync('docs/import.md', 'utf8');
   it.each([...ASSET_COLUMNS, ...WORK_ORDER_COLUMNS, ...USER_COLUMNS])('documents the column %s', (column) => {
     expect(importDoc).toContain(`\`${column}\``);
+  });
+});
+
+/** The README is what a technician's supervisor reads: the conflict choices it names are the app's own words. */
+describe('README.md', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const conflict = { workOrderId: 'w', number: 'WO-1', title: 't', changedBy: 'bob', changedAt: '', serverVersion: 1, madeBy: 'alice', fields: [], canMerge: true };
+  const titles = [...choiceWords(conflict, String, 'you').map((w) => w.title), PICK_TITLE].map((t) => t.replace('’', "'"));
+  it.each(titles)('names the conflict choice %s', (choice) => {
+    expect(readme).toContain(`**${choice}**`);
+  });
+  it('shows only screenshots that exist', () => {
+    const images = [...readme.matchAll(/\]\((docs\/screenshots\/[^)]+)\)/g)].map((m) => m[1]!);
+    expect(images).toContain('docs/screenshots/conflict-pick.png');
+    expect(images.filter((image) => !existsSync(image))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { useGetAssetQuery, useGetSessionQuery, useListDiscardedQuery, useResolve
 import { useAppDispatch } from '../../app/hooks';
 import { navigated } from '../../app/navigationSlice';
 import { formatDate, formatDateTime } from '../workOrders/format';
-import { changedByMe, changedByThem, choiceWords, label, picksWords, type Show } from '../../../../shared/domain/conflictWords';
+import { changedByMe, changedByThem, choiceWords, label, picksWords, PICK_TITLE, type Show } from '../../../../shared/domain/conflictWords';
 
 const OUTCOMES: Record<ConflictDecision['choice'], string> = {
   overwrite: 'Your version was saved over theirs. It goes to the server with the next sync.',
@@ -177,7 +177,7 @@ function PickPerField({ conflict: c, show: showHere, me, busy, onDecide }: CardP
   const yours = me === 'you' ? 'Yours' : `${me}’s`;
   return (
     <>
-      <strong>Pick field by field</strong>
+      <strong>{PICK_TITLE}</strong>
       <p className="choice-result">You and {c.changedBy} both changed {c.fields.filter(isContested).length === 1 ? 'this field' : 'these fields'}: pick whose value to keep.</p>
       {c.fields.filter(isContested).map((f) => (
         <fieldset key={f.field} className="pick-field">
