@@ -136,9 +136,14 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       if (!conflict) throw new AppError('NOT_FOUND', 'This conflict was already resolved.');
       const choice = await chooseConflict(conflict);
       if (choice === 'later') return { choice };
-      resolveConflict(db, user, workOrderId, choice, now());
+      resolveConflict(db, user, workOrderId, { choice }, now());
       changed([workOrderId]);
       return { choice };
+    },
+    resolveConflict: ({ workOrderId, ...decision }) => {
+      resolveConflict(db, requireUser(), workOrderId, decision, now());
+      changed([workOrderId]);
+      return { choice: decision.choice };
     },
     listDiscarded: () => listDiscarded(db),
     listRefused: () => listRefused(db),

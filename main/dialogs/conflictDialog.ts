@@ -20,7 +20,8 @@ const show: Show = (field, value) => {
  * what differs, field by field (mine / theirs / before), who changed it and
  * when, and what each choice will do. "Decide later" is the default and the
  * cancel choice: nothing happens by accident. Merge is offered only when the
- * two sides changed different fields, and then first.
+ * two sides changed different fields, and then first; when they changed the
+ * same field, the dialog says where to pick field by field.
  */
 export function conflictDialogOptions(conflict: WorkOrderConflict) {
   const words = choiceWords(conflict, show, 'you');
@@ -30,6 +31,8 @@ export function conflictDialogOptions(conflict: WorkOrderConflict) {
     ...conflict.fields.map((f) => `${label(f.field)}:\n   mine: ${show(f.field, f.mine)}\n   theirs: ${show(f.field, f.theirs)}\n   before: ${show(f.field, f.before)}`),
     '',
     ...words.map((w) => `${w.title}: ${w.result}`),
+    // A dialog has buttons only: picking whose value wins each field is the in-app card's job.
+    ...(conflict.canMerge ? [] : ['', `You and ${conflict.changedBy} changed the same field. To keep some of yours and some of ${conflict.changedBy}’s, choose Decide later and pick field by field in More → Conflicts.`]),
   ].join('\n');
   const later = words.length - 1;
   return {

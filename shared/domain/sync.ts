@@ -1,11 +1,29 @@
 import { z } from 'zod';
 import { REJECTION_CODES, MUTATION_TYPES, type MutationType } from '../sync/protocol';
+import { SIDES } from './conflictPicks';
+import { EDITABLE_WORK_ORDER_FIELDS } from './workOrder';
 
 /** Conflict and refused-change shapes the app shows (the "More" area). */
 
 export const CONFLICT_CHOICES = ['overwrite', 'discard', 'merge'] as const;
 export const ConflictChoice = z.enum(CONFLICT_CHOICES);
 export type ConflictChoice = z.infer<typeof ConflictChoice>;
+
+/**
+ * The technician's decision, made in the app: one of the three choices, or
+ * "fields": a merge where they picked, for each field both sides changed,
+ * whose value wins (see conflictPicks.ts).
+ */
+const WorkOrderId = z.string().min(1).max(64);
+export const ConflictDecision = z.discriminatedUnion('choice', [
+  z.object({ workOrderId: WorkOrderId, choice: ConflictChoice }),
+  z.object({
+    workOrderId: WorkOrderId,
+    choice: z.literal('fields'),
+    picks: z.partialRecord(z.enum(EDITABLE_WORK_ORDER_FIELDS as [string, ...string[]]), z.enum(SIDES)),
+  }),
+]);
+export type ConflictDecision = z.infer<typeof ConflictDecision>;
 
 const FieldValue = z.union([z.string(), z.number(), z.null()]);
 

@@ -25,6 +25,7 @@ export const INVOKE_CHANNELS = {
   syncNow: 'sync:syncNow',
   listConflicts: 'sync:listConflicts',
   openConflict: 'sync:openConflict',
+  resolveConflict: 'sync:resolveConflict',
   listDiscarded: 'sync:listDiscarded',
   listRefused: 'sync:listRefused',
   acknowledgeRefused: 'sync:acknowledgeRefused',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LogHoursInput, NewWorkOrderInput, SignInInput, UpdateWorkOrderInput } from '../domain/inputs';
 import { DiagnosticsInfo, DiagnosticsSaved } from '../domain/diagnostics';
 import { SyncStatus } from '../domain/syncStatus';
-import { DiscardedChange, RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../domain/sync';
+import { ConflictDecision, DiscardedChange, RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../domain/sync';
 import {
   AssetDetail,
   AssetPage,
@@ -58,6 +58,13 @@ export const contract = {
     journal: 'writes',
     request: z.object({ workOrderId: Id }),
     response: z.object({ choice: z.enum(['overwrite', 'discard', 'merge', 'later']) }),
+  },
+  /** Decides a conflict in the app (the conflict card): no dialog, the same resolution as `openConflict`. */
+  resolveConflict: {
+    channel: INVOKE_CHANNELS.resolveConflict,
+    journal: 'writes',
+    request: ConflictDecision,
+    response: z.object({ choice: z.enum(['overwrite', 'discard', 'merge', 'fields']) }),
   },
   listDiscarded: { channel: INVOKE_CHANNELS.listDiscarded, journal: 'reads', request: z.undefined(), response: z.array(DiscardedChange) },
   listRefused: { channel: INVOKE_CHANNELS.listRefused, journal: 'reads', request: z.undefined(), response: z.array(RefusedChange) },

@@ -32,7 +32,7 @@ async function secondStation(serverUrl: string): Promise<{ core: Core; close(): 
 
 const anOpenOne = async (core: Core) => (await core.handlers.listWorkOrders(WorkOrderQuery.parse({ status: 'open', limit: 1 }))).items[0]!;
 
-test('Work Order Conflict: notification, field-by-field view, Overwrite', async ({ page, core, server, conflictAnswer }) => {
+test('Work Order Conflict: notification, field-by-field view, Overwrite', async ({ page, core, server }) => {
   const bob = await secondStation(server!.url);
   try {
     const wo = await anOpenOne(core);
@@ -59,8 +59,7 @@ test('Work Order Conflict: notification, field-by-field view, Overwrite', async 
     await expectAccessible(page, 'conflicts');
     await saveScreenshot(page, 'conflict');
 
-    conflictAnswer.choice = 'overwrite';
-    await card.getByRole('button', { name: /Decide/ }).click();
+    await card.getByRole('button', { name: 'Keep mine (Overwrite)' }).click();
     await expect(page.getByText('Your version was saved over theirs.')).toBeVisible();
     await expect(card).toHaveCount(0);
     await core.sync.syncNow();
@@ -71,7 +70,7 @@ test('Work Order Conflict: notification, field-by-field view, Overwrite', async 
   }
 });
 
-test('Work Order Conflict: Discard keeps the server’s version and lists what was dropped', async ({ page, core, server, conflictAnswer }) => {
+test('Work Order Conflict: Discard keeps the server’s version and lists what was dropped', async ({ page, core, server }) => {
   const bob = await secondStation(server!.url);
   try {
     const wo = await anOpenOne(core);
@@ -84,8 +83,7 @@ test('Work Order Conflict: Discard keeps the server’s version and lists what w
     await page.getByRole('button', { name: /More/ }).click();
     const card = page.getByRole('article', { name: `Work Order Conflict ${wo.number}` });
     await expect(card.getByRole('row', { name: /Priority/ })).toContainText('Urgent');
-    conflictAnswer.choice = 'discard';
-    await card.getByRole('button', { name: /Decide/ }).click();
+    await card.getByRole('button', { name: 'Take bob’s (Discard my changes)' }).click();
     await expect(page.getByText('Your changes were dropped')).toBeVisible();
     await expect(card).toHaveCount(0);
 

@@ -5,6 +5,7 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { createCore, DEMO_PASSWORD, type Core } from '../../main/core';
 import { silentLogger } from '../../main/core/logger';
 import { WorkOrderQuery } from '../../shared/domain/workOrder';
+import type { ShopfloorApi } from '../../shared/ipc/contract';
 import type { RunningServer } from '../../server';
 import { makeTestDatabase, startTestServer, type TestDatabase } from '../helpers/testServer';
 import { electronBinary, packagedBuild, SKIP_REASON } from './electronBinary';
@@ -82,15 +83,15 @@ test('a conflict opens the native dialog with Decide later as the safe default',
         return { response: (args.at(-1) as { cancelId: number }).cancelId, checkboxChecked: false };
       }) as typeof dialog.showMessageBox;
     });
-    await page.getByRole('button', { name: /More/ }).click();
-    await page.getByRole('button', { name: /Decide/ }).click();
-    await expect(page.getByText('Nothing changed: the conflict waits for you.')).toBeVisible();
+    // The card decides in the app; the dialog is what a tray or notification asks through `openConflict`.
+    const answer = await page.evaluate((workOrderId) => (window as unknown as { shopfloor: ShopfloorApi }).shopfloor.openConflict({ workOrderId }), wo.id);
+    expect(answer).toEqual({ ok: true, value: { choice: 'later' } });
     const [options] = (await app.evaluate(() => (globalThis as unknown as { dialogCalls: unknown[] }).dialogCalls)) as {
       title: string;
       buttons: string[];
       defaultId: number;
     }[];
-    expect(options).toMatchObject({ title: 'Work Order Conflict', buttons: ['Merge (recommended)', 'Overwrite', 'Discard my changes', 'Decide later'], defaultId: 3 });
+    expect(options).toMatchObject({ title: 'Work Order Conflict', buttons: ['Merge (recommended)', 'Keep mine (Overwrite)', 'Take bob’s (Discard my changes)', 'Decide later'], defaultId: 3 });
     await expect.poll(async () => (await trayView())?.icon).toBe('attention');
   } finally {
     bob.close();

@@ -29,10 +29,10 @@ describe('the Work Order Conflict dialog', () => {
     expect(options.detail).toContain('Description:\n   mine: Oil under press\n   theirs: Seal replaced last week');
   });
 
-  it('offers Merge (recommended), Overwrite, Discard and Decide later, with Decide later as the safe default', () => {
+  it('offers Merge (recommended), Keep mine, Take bob’s and Decide later, with Decide later as the safe default', () => {
     const { choices, options } = conflictDialogOptions(conflict);
     expect(choices).toEqual(['merge', 'overwrite', 'discard', 'later']);
-    expect(options.buttons).toEqual(['Merge (recommended)', 'Overwrite', 'Discard my changes', 'Decide later']);
+    expect(options.buttons).toEqual(['Merge (recommended)', 'Keep mine (Overwrite)', 'Take bob’s (Discard my changes)', 'Decide later']);
     expect(options.defaultId).toBe(3);
     expect(options.cancelId).toBe(3);
   });
@@ -40,12 +40,14 @@ describe('the Work Order Conflict dialog', () => {
   it('says what each choice will do, in the same words as the conflict card', () => {
     const { options } = conflictDialogOptions(conflict);
     expect(options.detail).toContain('Merge (recommended): Keeps your status and bob’s description. Nothing is lost.');
-    expect(options.detail).toContain('Overwrite: Description goes back to “Oil under press”; bob’s change is lost; your status is kept.');
-    expect(options.detail).toContain('Discard my changes: Status stays “Open”.');
+    expect(options.detail).toContain('Keep mine (Overwrite): Description goes back to “Oil under press”; bob’s change is lost; your status is kept.');
+    expect(options.detail).toContain('Take bob’s (Discard my changes): Status stays “Open”.');
+    expect(options.detail).not.toContain('pick field by field');
   });
 
-  it('does not offer Merge when both sides changed the same field', () => {
-    const { choices } = conflictDialogOptions({ ...conflict, canMerge: false });
+  it('does not offer Merge when both sides changed the same field, and says where to pick field by field', () => {
+    const { choices, options } = conflictDialogOptions({ ...conflict, canMerge: false });
     expect(choices).toEqual(['overwrite', 'discard', 'later']);
+    expect(options.detail).toContain('choose Decide later and pick field by field in More → Conflicts');
   });
 });

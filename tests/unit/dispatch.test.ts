@@ -41,6 +41,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     listAssignees: unused,
     listConflicts: unused,
     openConflict: unused,
+    resolveConflict: unused,
     listDiscarded: unused,
     listRefused: unused,
     acknowledgeRefused: unused,

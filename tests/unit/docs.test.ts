@@ -6,6 +6,7 @@ import { USER_COLUMNS } from '../../server/import/userRows';
 import { WORK_ORDER_COLUMNS } from '../../server/import/workOrderRows';
 import { USER_COMMANDS } from '../../server/cli/userCommands';
 import { ServerMetrics } from '../../server/metrics/serverMetrics';
+import { choiceWords, PICK_TITLE } from '../../shared/domain/conflictWords';
 import { ERROR_CODES, MUTATION_TYPES, REJECTION_CODES } from '../../shared/sync/protocol';
 import { HOURS_FORMAT_MESSAGE, parseHours, QUICK_HOURS } from '../../shared/domain/hoursText';
 import { DIAGNOSTICS_FILES } from '../../main/core/diagnostics/diagnosticsZip';
@@ -134,5 +135,20 @@ describe('README: updates', () => {
   });
   it(`names the default policy (${DEFAULT_UPDATE_POLICY})`, () => {
     expect(section).toContain(`\`${DEFAULT_UPDATE_POLICY}\` (the default)`);
+  });
+});
+
+/** The README is what a technician's supervisor reads: the conflict choices it names are the app's own words. */
+describe('README.md', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const conflict = { workOrderId: 'w', number: 'WO-1', title: 't', changedBy: 'bob', changedAt: '', serverVersion: 1, madeBy: 'alice', fields: [], canMerge: true };
+  const titles = [...choiceWords(conflict, String, 'you').map((w) => w.title), PICK_TITLE].map((t) => t.replace('’', "'"));
+  it.each(titles)('names the conflict choice %s', (choice) => {
+    expect(readme).toContain(`**${choice}**`);
+  });
+  it('shows only screenshots that exist', () => {
+    const images = [...readme.matchAll(/\]\((docs\/screenshots\/[^)]+)\)/g)].map((m) => m[1]!);
+    expect(images).toContain('docs/screenshots/conflict-pick.png');
+    expect(images.filter((image) => !existsSync(image))).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 import { EDITABLE_WORK_ORDER_FIELDS, type EditableWorkOrderFields, type WorkOrderRecord } from '../../../shared/domain/workOrder';
+import { label } from '../../../shared/domain/conflictWords';
+import { contestedFields, mergedChanges, type Picks } from '../../../shared/domain/conflictPicks';
 import type { ConflictChoice, DiscardedChange, RefusedChange, WorkOrderConflict } from '../../../shared/domain/sync';
 import { settledOutcome, type MutationResult } from '../../../shared/sync/protocol';
 import { AppError } from '../../../shared/ipc/result';
@@ -21,9 +23,11 @@ export function diffFields(before: WorkOrderRecord, mine: EditableWorkOrderField
   }));
 }
 
-/** Merge is offered only when the two sides changed different fields. */
-export const mergeable = (fields: ReturnType<typeof diffFields>) =>
-  !fields.some((f) => f.mine !== f.before && f.theirs !== f.before && f.mine !== f.theirs);
+/** Merge is offered only when the two sides changed different fields (or a field to the same value). */
+export const mergeable = (fields: ReturnType<typeof diffFields>) => contestedFields(fields).length === 0;
+
+/** What the technician decided: one of the choices, or a merge with a side picked for each field both changed. */
+export type Decision = { choice: ConflictChoice } | { choice: 'fields'; picks: Picks };
 
 const editable = (record: Pick<WorkOrderRecord, Field>): EditableWorkOrderFields =>
   Object.fromEntries(EDITABLE_WORK_ORDER_FIELDS.map((f) => [f, record[f]])) as EditableWorkOrderFields;
@@ -76,38 +80,45 @@ export function listConflicts(db: Db): WorkOrderConflict[] {
  * - overwrite: a new mutation with their whole record, against the server
  *   version they were shown (a newer third change raises a new conflict);
  * - discard: their changes are dropped (kept as `discarded`), the server's record stays;
- * - merge: only the fields they changed, against the server version.
+ * - merge: only the fields they changed, against the server version;
+ * - fields: a merge where, for each field both changed, their pick says whose
+ *   value wins (shared/domain/conflictPicks.ts is the rule).
  */
-export function resolveConflict(db: Db, user: LocalUser, workOrderId: string, choice: ConflictChoice, now: string): void {
+export function resolveConflict(db: Db, user: LocalUser, workOrderId: string, decision: Decision, now: string): void {
   db.transaction(() => {
     const c = openConflict(db, workOrderId);
     if (!c) throw new AppError('NOT_FOUND', 'This conflict was already resolved.');
-    const fields = diffFields(c.before, c.mine, c.theirs);
-    if (choice === 'merge' && !mergeable(fields)) {
-      throw new AppError('VALIDATION_FAILED', 'Both sides changed the same field: choose Overwrite or Discard.');
+    const { choice } = decision;
+    let payload: Record<string, unknown> = {};
+    if (choice === 'overwrite') payload = c.mine;
+    if (choice === 'merge' || choice === 'fields') {
+      const merged = mergedChanges(diffFields(c.before, c.mine, c.theirs), choice === 'fields' ? decision.picks : {});
+      if (!merged.ok) throw new AppError('VALIDATION_FAILED', pickProblem(merged, c.theirs.updatedBy));
+      payload = merged.changes;
     }
     supersedeWorkOrderChanges(db, workOrderId, choice === 'discard' ? 'discarded' : 'resolved');
     adoptServerRecord(db, c.theirs, now);
-    if (choice !== 'discard') {
-      const payload =
-        choice === 'overwrite'
-          ? c.mine
-          : Object.fromEntries(fields.filter((f) => f.mine !== f.before).map((f) => [f.field, f.mine]));
-      if (Object.keys(payload).length) {
-        enqueue(db, {
-          type: choice === 'overwrite' ? 'workOrder.overwrite' : 'workOrder.update',
-          entityId: workOrderId,
-          workOrderId,
-          baseVersion: c.theirs.version,
-          baseRecord: c.theirs,
-          payload: payload as Record<string, unknown>,
-          userId: user.username,
-          createdAt: now,
-        });
-      }
+    if (Object.keys(payload).length) {
+      enqueue(db, {
+        type: choice === 'overwrite' ? 'workOrder.overwrite' : 'workOrder.update',
+        entityId: workOrderId,
+        workOrderId,
+        baseVersion: c.theirs.version,
+        baseRecord: c.theirs,
+        payload,
+        userId: user.username,
+        createdAt: now,
+      });
     }
     refreshWorkOrderView(db, workOrderId);
   }).immediate();
+}
+
+/** Why a merge cannot be made as asked, in the card's words. */
+function pickProblem(merged: { missing: string[]; unexpected: string[] }, them: string): string {
+  const names = (fields: string[]) => fields.map(label).join(', ');
+  if (merged.missing.length) return `You and ${them} both changed ${names(merged.missing)}: pick whose value to keep, or choose Keep mine or Take ${them}’s.`;
+  return `Only one side changed ${names(merged.unexpected)}, so there is nothing to pick there. Look at the conflict again and decide.`;
 }
 
 /** Changes dropped by "Discard my changes", newest first: the technician's words are never silently gone. */

@@ -2,7 +2,7 @@ import { createApi, fakeBaseQuery } from '@reduxjs/toolkit/query/react';
 import type { LogHoursInput, NewWorkOrderInput, SignInInput, WorkOrderChanges } from '../../../shared/domain/inputs';
 import type { DiagnosticsInfo, DiagnosticsSaved } from '../../../shared/domain/diagnostics';
 import type { SyncStatus } from '../../../shared/domain/syncStatus';
-import type { DiscardedChange, RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../../../shared/domain/sync';
+import type { ConflictDecision, DiscardedChange, RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../../../shared/domain/sync';
 import type {
   AssetDetail,
   AssetPage,
@@ -131,8 +131,9 @@ export const shopfloorApi = createApi({
       queryFn: () => call((api) => api.listConflicts()),
       providesTags: ['Conflicts'],
     }),
-    openConflict: build.mutation<{ choice: string }, string>({
-      queryFn: (workOrderId) => call((api) => api.openConflict({ workOrderId })),
+    /** The conflict card's decision: no dialog, the same resolution. */
+    resolveConflict: build.mutation<{ choice: ConflictDecision['choice'] }, ConflictDecision>({
+      queryFn: (decision) => call((api) => api.resolveConflict(decision)),
       invalidatesTags: ['Conflicts', 'WorkOrder'],
     }),
     listDiscarded: build.query<DiscardedChange[], void>({
@@ -192,7 +193,7 @@ export const {
   useSetStartWithComputerMutation,
   useSyncNowMutation,
   useListConflictsQuery,
-  useOpenConflictMutation,
+  useResolveConflictMutation,
   useListDiscardedQuery,
   useListRefusedQuery,
   useAcknowledgeRefusedMutation,

@@ -6,7 +6,8 @@ export type Route =
   | { name: 'newWorkOrder'; assetId?: string }
   | { name: 'assets' }
   | { name: 'asset'; id: string }
-  | { name: 'more'; tab: MoreTab };
+  /** `workOrderId`: the one conflict to show (reached from that work order's "Decide"). */
+  | { name: 'more'; tab: MoreTab; workOrderId?: string };
 
 export type MoreTab = 'conflicts' | 'refused' | 'history' | 'settings';
 

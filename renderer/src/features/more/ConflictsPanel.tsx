@@ -1,15 +1,18 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { PRIORITY_LABELS, STATUS_LABELS, type WorkOrderPriority, type WorkOrderStatus } from '../../../../shared/domain/labels';
-import type { DiscardedChange, WorkOrderConflict } from '../../../../shared/domain/sync';
-import { useGetAssetQuery, useGetSessionQuery, useListDiscardedQuery, useOpenConflictMutation } from '../../api/shopfloorApi';
+import { isContested, type Picks, type Side } from '../../../../shared/domain/conflictPicks';
+import type { ConflictDecision, DiscardedChange, WorkOrderConflict } from '../../../../shared/domain/sync';
+import { useGetAssetQuery, useGetSessionQuery, useListDiscardedQuery, useResolveConflictMutation } from '../../api/shopfloorApi';
+import { useAppDispatch } from '../../app/hooks';
+import { navigated } from '../../app/navigationSlice';
 import { formatDate, formatDateTime } from '../workOrders/format';
-import { changedByMe, changedByThem, choiceWords, label, type Show } from '../../../../shared/domain/conflictWords';
+import { changedByMe, changedByThem, choiceWords, label, picksWords, PICK_TITLE, type Show } from '../../../../shared/domain/conflictWords';
 
-const OUTCOMES: Record<string, string> = {
+const OUTCOMES: Record<ConflictDecision['choice'], string> = {
   overwrite: 'Your version was saved over theirs. It goes to the server with the next sync.',
   discard: 'Your changes were dropped; the work order is as the server has it.',
   merge: 'Both sides were kept. The merged work order goes to the server with the next sync.',
-  later: 'Nothing changed: the conflict waits for you.',
+  fields: 'Your picks were kept. The merged work order goes to the server with the next sync.',
 };
 
 /** A stored value as a technician reads it: labels, local dates, "(empty)"; assets are drawn by AssetValue. */
@@ -31,32 +34,44 @@ function AssetValue({ id }: { id: string }) {
 const Value = ({ field, value }: { field: string; value: string | number | null }) =>
   field === 'assetId' && typeof value === 'string' ? <AssetValue id={value} /> : <>{show(field, value)}</>;
 
-/** One notification per work order in conflict: what differs, who changed what, and what each choice does; "Decide…" asks. */
-export function ConflictsPanel({ conflicts }: { conflicts: WorkOrderConflict[] }) {
-  const [open, { isLoading, error }] = useOpenConflictMutation();
+/**
+ * One card per work order in conflict: what differs, who changed what, and
+ * the choices as buttons, each with what it does in words. Decided here, in
+ * the app; `only` shows just the conflict of the work order it was opened from.
+ */
+export function ConflictsPanel({ conflicts, only }: { conflicts: WorkOrderConflict[]; only?: string }) {
+  const dispatch = useAppDispatch();
+  const [resolve, { isLoading, error }] = useResolveConflictMutation();
   const { data: session } = useGetSessionQuery();
   const [outcome, setOutcome] = useState<string | null>(null);
+  const focused = conflicts.filter((c) => c.workOrderId === only);
+  const shown = focused.length ? focused : conflicts;
+  const decide = (decision: ConflictDecision) =>
+    void resolve(decision)
+      .unwrap()
+      .then((r) => setOutcome(OUTCOMES[r.choice]))
+      .catch(() => undefined);
   return (
     <>
       {outcome && <p className="saved" role="status">{outcome}</p>}
       {error && <p className="field-error" role="alert">{error.message}</p>}
-      {conflicts.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="muted">No conflicts. When someone else changes a work order you changed offline, it shows up here.</p>
       ) : (
-        conflicts.map((c) => (
+        shown.map((c) => (
           <ConflictCard
             key={c.workOrderId}
             conflict={c}
             me={c.madeBy === session?.user?.username ? 'you' : c.madeBy}
             busy={isLoading}
-            onDecide={() =>
-              void open(c.workOrderId)
-                .unwrap()
-                .then((r) => setOutcome(OUTCOMES[r.choice] ?? null))
-                .catch(() => undefined)
-            }
+            onDecide={decide}
           />
         ))
+      )}
+      {focused.length > 0 && conflicts.length > 1 && (
+        <button type="button" onClick={() => dispatch(navigated({ name: 'more', tab: 'conflicts' }))}>
+          Show all {conflicts.length} conflicts
+        </button>
       )}
       <DiscardedList />
     </>
@@ -79,9 +94,19 @@ function useAssetNames(conflict: WorkOrderConflict): (id: string) => string {
   };
 }
 
-function ConflictCard({ conflict: c, me, busy, onDecide }: { conflict: WorkOrderConflict; me: string; busy: boolean; onDecide(): void }) {
+interface CardProps {
+  conflict: WorkOrderConflict;
+  me: string;
+  busy: boolean;
+  onDecide(decision: ConflictDecision): void;
+}
+
+function ConflictCard({ conflict: c, me, busy, onDecide }: CardProps) {
   const assetName = useAssetNames(c);
   const showHere: Show = (field, v) => (field === 'assetId' && typeof v === 'string' ? assetName(v) : show(field, v));
+  // "Decide later" needs no button in the app: leaving the card is deciding later.
+  const choices = choiceWords(c, showHere, me).filter((w) => w.choice !== 'later');
+  const contested = c.fields.some(isContested);
   return (
     <article className="card" aria-label={`Work Order Conflict ${c.number}`}>
       <h2>
@@ -118,19 +143,67 @@ function ConflictCard({ conflict: c, me, busy, onDecide }: { conflict: WorkOrder
           ))}
         </tbody>
       </table>
-      <h3>What each choice does</h3>
+      <h3>Decide: what each choice does</h3>
       <ul className="choices" aria-label="What each choice does">
-        {choiceWords(c, showHere, me).map((w) => (
+        {contested && (
+          <li className="pick-choice">
+            <PickPerField conflict={c} show={showHere} me={me} busy={busy} onDecide={onDecide} />
+          </li>
+        )}
+        {choices.map((w) => (
           <li key={w.choice} className={w.recommended ? 'recommended' : undefined}>
-            <strong>{w.title}</strong>
-            {w.result}
+            <button
+              type="button"
+              className={w.recommended ? 'primary' : undefined}
+              disabled={busy}
+              onClick={() => onDecide({ workOrderId: c.workOrderId, choice: w.choice as 'merge' | 'overwrite' | 'discard' })}
+            >
+              {w.title}
+            </button>
+            <p className="choice-result">{w.result}</p>
           </li>
         ))}
       </ul>
-      <button type="button" className="primary" disabled={busy} onClick={onDecide}>
-        Decide… ({c.canMerge ? 'Merge, ' : ''}Overwrite, Discard)
-      </button>
+      <p className="muted">Not sure yet? Leave it here: nothing of this work order is sent until you decide.</p>
     </article>
+  );
+}
+
+/** For each field both changed, "Yours" or the other person's value, with the result in words as the picks change. */
+function PickPerField({ conflict: c, show: showHere, me, busy, onDecide }: CardProps & { show: Show }) {
+  const [picks, setPicks] = useState<Picks>({});
+  const name = useId();
+  const words = picksWords(c, picks, showHere, me);
+  const yours = me === 'you' ? 'Yours' : `${me}’s`;
+  return (
+    <>
+      <strong>{PICK_TITLE}</strong>
+      <p className="choice-result">You and {c.changedBy} both changed {c.fields.filter(isContested).length === 1 ? 'this field' : 'these fields'}: pick whose value to keep.</p>
+      {c.fields.filter(isContested).map((f) => (
+        <fieldset key={f.field} className="pick-field">
+          <legend>{label(f.field)}</legend>
+          {(['mine', 'theirs'] as Side[]).map((side) => (
+            <label key={side} className="pick">
+              <input
+                type="radio"
+                name={`${name}-${f.field}`}
+                checked={picks[f.field] === side}
+                onChange={() => setPicks((p) => ({ ...p, [f.field]: side }))}
+              />
+              <span>
+                {side === 'mine' ? yours : `${c.changedBy}’s`}: {showHere(f.field, side === 'mine' ? f.mine : f.theirs)}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <p className="choice-result" aria-live="polite" aria-label="Result of your picks">
+        {words.result}
+      </p>
+      <button type="button" className="primary" disabled={busy || !words.complete} onClick={() => onDecide({ workOrderId: c.workOrderId, choice: 'fields', picks })}>
+        Keep these picks
+      </button>
+    </>
   );
 }
 

@@ -41,7 +41,7 @@ export function MoreScreen() {
         ))}
       </div>
       <section id={`panel-${tab}`} role="tabpanel" aria-label={tabs.find((t) => t.id === tab)!.label}>
-        {tab === 'conflicts' && <ConflictsPanel conflicts={conflicts} />}
+        {tab === 'conflicts' && <ConflictsPanel conflicts={conflicts} only={route.name === 'more' ? route.workOrderId : undefined} />}
         {tab === 'refused' && <RefusedPanel refused={refused} />}
         {tab === 'history' && <SyncHistoryPanel />}
         {tab === 'settings' && (

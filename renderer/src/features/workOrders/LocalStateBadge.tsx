@@ -28,25 +28,28 @@ export function LocalStateBadge({ localState, refusal }: { localState: LocalStat
 
 /** Where each state is resolved: conflicts and discarded changes under Conflicts, refusals under Refused changes. */
 export const RESOLVE: Partial<Record<LocalState, { tab: MoreTab; label: string }>> = {
-  conflict: { tab: 'conflicts', label: 'Decide in Conflicts' },
+  conflict: { tab: 'conflicts', label: 'Decide…' },
   refused: { tab: 'refused', label: 'Open Refused changes' },
   discarded: { tab: 'conflicts', label: 'See it in Conflicts' },
 };
 
-export function ResolveButton(props: { localState: LocalState; label?: string; name?: string; className?: string }) {
+/** Goes where the state is resolved; a conflict opens the conflict card of this work order only. */
+export function ResolveButton(props: { localState: LocalState; workOrderId?: string; label?: string; name?: string; className?: string }) {
   const { localState, label, className } = props;
   const dispatch = useAppDispatch();
   const resolve = RESOLVE[localState];
   if (!resolve) return null;
+  const workOrderId = localState === 'conflict' ? props.workOrderId : undefined;
   return (
-    <button type="button" className={className} aria-label={props.name} onClick={() => dispatch(navigated({ name: 'more', tab: resolve.tab }))}>
+    <button type="button" className={className} aria-label={props.name} onClick={() => dispatch(navigated({ name: 'more', tab: resolve.tab, workOrderId }))}>
       {label ?? resolve.label}
     </button>
   );
 }
 
 /** The detail's banner for a record that needs the technician: what happened, and the way to deal with it. */
-export function LocalStateBanner({ localState, refusal, isNew }: { localState: LocalState; refusal: Refusal | null; isNew: boolean }) {
+export function LocalStateBanner(props: { workOrderId: string; localState: LocalState; refusal: Refusal | null; isNew: boolean }) {
+  const { workOrderId, localState, refusal, isNew } = props;
   if (localState === 'synced' || localState === 'unsynced') return null;
   const text =
     localState === 'conflict'
@@ -58,7 +61,7 @@ export function LocalStateBanner({ localState, refusal, isNew }: { localState: L
     <div className={`state-banner state-${localState}`} role="note" aria-label={LOOK[localState].words}>
       <Icon name={LOOK[localState].icon} />
       <p>{text}</p>
-      <ResolveButton localState={localState} className={localState === 'discarded' ? undefined : 'primary'} />
+      <ResolveButton localState={localState} workOrderId={workOrderId} className={localState === 'discarded' ? undefined : 'primary'} />
     </div>
   );
 }

@@ -77,7 +77,7 @@ function OpenWorkOrder({ workOrder }: { workOrder: WorkOrder }) {
           <PriorityBadge priority={workOrder.priority} />
           <LocalStateBadge localState={workOrder.localState} refusal={workOrder.refusal} />
         </div>
-        <LocalStateBanner localState={workOrder.localState} refusal={workOrder.refusal} isNew={workOrder.number === null} />
+        <LocalStateBanner workOrderId={workOrder.id} localState={workOrder.localState} refusal={workOrder.refusal} isNew={workOrder.number === null} />
         <p className="sync-line">
           {workOrder.localState === 'unsynced' && 'Your changes are saved on this computer and wait to be sent. '}
           {workOrder.localState === 'synced' && 'Nothing of it waits to be sent. '}

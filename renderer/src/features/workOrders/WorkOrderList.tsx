@@ -134,6 +134,7 @@ function WorkOrderRow({ index, filter }: { index: number; filter: Filter }) {
       {resolvable && (
         <ResolveButton
           localState={item.localState}
+          workOrderId={item.id}
           className="row-resolve"
           label={item.localState === 'conflict' ? 'Decide' : 'Why refused?'}
           name={`${item.localState === 'conflict' ? 'Decide' : 'Why refused?'} ${item.number ?? item.title}`}
