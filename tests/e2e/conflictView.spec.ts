@@ -106,6 +106,7 @@ test('both changed the description: from the work order, alice picks per field, 
     const keep = card.getByRole('button', { name: 'Keep these picks' });
     await expect(result).toHaveText('Description: pick yours or bob’s; your status is kept; bob’s priority is kept.');
     await expect(keep).toBeDisabled();
+    await expect(keep).toHaveAccessibleDescription('Pick yours or bob’s for each field above first.');
     await expect(card.getByRole('group')).toHaveCount(1); // only the field both changed asks for a pick
 
     await description.getByRole('radio', { name: 'bob’s: Bob: seal replaced last week' }).check();

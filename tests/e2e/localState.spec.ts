@@ -5,6 +5,7 @@ import { LogHoursInput, NewWorkOrderInput } from '../../shared/domain/inputs';
 import { WorkOrderQuery } from '../../shared/domain/workOrder';
 import { expectAccessible } from './harness/accessibility';
 import { expect, saveScreenshot, test } from './harness/fixtures';
+import { everySizeAndTheme, expectDisabledExplained, SIZES } from './harness/screenMatrix';
 import { secondStation } from './harness/secondStation';
 
 /**
@@ -56,8 +57,10 @@ test('the worked sync-error example: refused hours are marked, struck through an
     await expect(line).toContainText(`Refused: ${refused.refusal!.message}`);
     await expect(line).not.toContainText('Not yet synced');
     expect(await line.locator('.struck').first().evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
-    await expectAccessible(page, 'refused hours');
-    await saveScreenshot(page, 'state-refused-hours-1366x768-light');
+    await everySizeAndTheme(page, 'state-refused-hours', async () => {
+      await line.scrollIntoViewIfNeeded();
+      await expect(line.getByRole('button', { name: 'Open Refused changes' })).toBeInViewport();
+    });
 
     // The way to the refusal, and "Okay".
     await line.getByRole('button', { name: 'Open Refused changes' }).click();
@@ -113,7 +116,13 @@ test('a refused offline create shows as refused, and so do its hours; it takes n
     await expect(detail.getByRole('form', { name: 'Log hours' })).toHaveCount(0);
     await expect(page.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Close' })).toBeInViewport();
     await expectAccessible(page, `refused create (${theme})`);
-    await saveScreenshot(page, `state-refused-create-1366x768-${theme}`);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await expect(page.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Close' })).toBeInViewport();
+      await saveScreenshot(page, `state-refused-create-${size.width}x${size.height}-${theme}`);
+    }
+    await expectDisabledExplained(page, `refused create (${theme})`);
+    await page.setViewportSize(SIZES[0]);
   }
   await page.getByRole('note', { name: 'Refused' }).getByRole('button', { name: 'Open Refused changes' }).click();
   await expect(page.getByRole('tab', { name: /Refused changes/ })).toHaveAttribute('aria-selected', 'true');
@@ -135,7 +144,9 @@ test('a work order in conflict is marked on its row and in its detail, with the 
     await expect(row).toContainText('Conflict: decide');
     await expect(page.getByRole('complementary', { name: wo.title }).getByRole('note', { name: 'Conflict: decide' })).toBeVisible();
     await expect(page.getByRole('status', { name: 'Sync status' })).toHaveAttribute('data-level', 'attention');
-    await saveScreenshot(page, 'state-conflict-1366x768-light');
+    await everySizeAndTheme(page, 'state-conflict', async () => {
+      await expect(row.getByRole('button', { name: `Decide ${wo.number}` })).toBeInViewport();
+    });
     await row.getByRole('button', { name: `Decide ${wo.number}` }).click();
     await expect(page.getByRole('article', { name: `Work Order Conflict ${wo.number}` })).toBeVisible();
   } finally {

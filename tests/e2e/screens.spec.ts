@@ -3,6 +3,8 @@ import { WorkOrderQuery } from '../../shared/domain/workOrder';
 import type { Core } from '../../main/core';
 import { expectAccessible } from './harness/accessibility';
 import { expect, saveScreenshot, test } from './harness/fixtures';
+import { scan } from './harness/scanner';
+import { everySizeAndTheme } from './harness/screenMatrix';
 
 /**
  * The screens as a technician with gloves meets them on a 22" touch screen:
@@ -28,25 +30,6 @@ async function useTheme(page: Page, theme: 'light' | 'dark') {
   }, theme);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-}
-
-/**
- * A keyboard-wedge scanner: each character's keydown, then its text, a few
- * microseconds apart, then Enter. Played inside the page, because keys sent
- * one by one from the test arrive 25 to 300 ms apart on a busy machine: a
- * person's speed, not a scanner's.
- */
-async function scan(page: Page, code: string) {
-  await page.evaluate((text) => {
-    const target = (document.activeElement ?? document.body) as HTMLElement;
-    const isField = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
-    // Made first, so their timestamps are the scanner's, however long the page takes to handle each one
-    // (a real key event too carries the time it was typed, not the time it was handled).
-    const keys = [...text, 'Enter'].map((key) => new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-    for (const event of keys) {
-      if (target.dispatchEvent(event) && isField && event.key !== 'Enter') document.execCommand('insertText', false, event.key);
-    }
-  }, code);
 }
 
 async function openWorkOrder(page: Page, number: string) {
@@ -99,11 +82,11 @@ test('compact rows show at least 12 work orders at 1366 x 768', async ({ page })
       }).length;
     });
   await expect.poll(fullyVisible).toBeGreaterThanOrEqual(12);
-  await saveScreenshot(page, 'compact-rows-1366x768-light');
   await useTheme(page, 'dark');
   await expect.poll(fullyVisible).toBeGreaterThanOrEqual(12); // remembered across the reload
-  await expectAccessible(page, 'compact list (dark)');
-  await saveScreenshot(page, 'compact-rows-1366x768-dark');
+  await everySizeAndTheme(page, 'compact-rows', async () => {
+    await expect.poll(fullyVisible).toBeGreaterThanOrEqual(12);
+  });
 });
 
 test('theme and text size are set in Settings and remembered; forced colours keep every edge', async ({ page }) => {
@@ -159,7 +142,9 @@ test('an empty search offers "Clear filters"; a long title wraps and the number 
   await page.goto('/');
   await page.getByRole('searchbox', { name: 'Search work orders' }).fill('no such thing anywhere');
   await expect(page.getByRole('heading', { name: 'No work orders match “no such thing anywhere”' })).toBeVisible();
-  await saveScreenshot(page, 'empty-results');
+  await everySizeAndTheme(page, 'empty-results', async () => {
+    await expect(page.getByRole('button', { name: 'Clear filters' })).toBeInViewport({ ratio: 1 });
+  });
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.getByRole('heading', { name: /^1,001 work orders$/ })).toBeVisible();
   await expect(page.getByRole('searchbox', { name: 'Search work orders' })).toHaveValue('');
@@ -173,7 +158,19 @@ test('an empty search offers "Clear filters"; a long title wraps and the number 
   const lineHeight = await number.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
   expect((await number.boundingBox())!.height).toBeLessThanOrEqual(lineHeight + 1);
   expect((await title.boundingBox())!.height).toBeGreaterThan(lineHeight * 1.5); // it wraps
-  await saveScreenshot(page, 'long-title');
+  // In the list the title is cut with "…" (the whole of it in its tooltip); the number is never cut or wrapped.
+  const row = page.getByRole('listitem').filter({ hasText: seeded.number! });
+  const rowNumber = row.locator('.row-number');
+  const rowLine = await rowNumber.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect((await rowNumber.boundingBox())!.height).toBeLessThanOrEqual(rowLine + 1);
+  expect(await rowNumber.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expect(rowNumber).toHaveText(seeded.number!);
+  await expect(row.locator('.row-title')).toHaveAttribute('title', long.title);
+  await everySizeAndTheme(page, 'long-title', async () => {
+    expect((await number.boundingBox())!.height).toBeLessThanOrEqual(lineHeight + 1);
+    expect((await rowNumber.boundingBox())!.height).toBeLessThanOrEqual(rowLine + 1);
+    await expect(title).toBeVisible();
+  });
 });
 
 test('a scan inside a text field opens what it names, leaves the field as it was and says so', async ({ page, core }) => {
@@ -186,7 +183,13 @@ test('a scan inside a text field opens what it names, leaves the field as it was
   await expect(page.getByRole('complementary', { name: wo.title })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Scan' })).toContainText(`Scanned ${wo.number}`);
   await expect(search).toHaveValue('pump');
-  await saveScreenshot(page, 'scan-confirmed');
+  // Confirmed on screen at each size and theme: scanned again for each picture (the note goes away after 3 s).
+  await everySizeAndTheme(page, 'scan-confirmed', async () => {
+    await search.focus();
+    await scan(page, wo.number!);
+    await expect(page.getByRole('status', { name: 'Scan' })).toBeInViewport();
+  });
+  await expect(search).toHaveValue('pump');
   // A person typing in the field is not a scanner.
   await search.fill('');
   await search.pressSequentially('WO-1', { delay: 120 });

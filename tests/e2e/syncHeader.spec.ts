@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { WorkOrderQuery } from '../../shared/domain/workOrder';
+import { expectAccessible } from './harness/accessibility';
 import { expect, test } from './harness/fixtures';
+import { showTheme, SIZES, THEMES } from './harness/screenMatrix';
 
 /**
  * The sync state in the header, in each colour, as the real core reports it:
@@ -13,15 +15,23 @@ import { expect, test } from './harness/fixtures';
 test.use({ withServer: true });
 test.describe.configure({ timeout: 180_000 });
 
+/** The header in this colour at both sizes and in both themes, as a picture of the header alone; axe in each theme. */
 async function headerShots(page: Page, level: string) {
   const dir = path.resolve('test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
-  for (const theme of ['light', 'dark']) {
-    // Only the look changes here; choosing the theme is tested in screens.spec.ts.
-    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-    await page.locator('header.app-header').screenshot({ path: path.join(dir, `header-sync-${level}-${theme}.png`) });
+  for (const theme of THEMES) {
+    await showTheme(page, theme);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await expect(page.getByRole('status', { name: 'Sync status' })).toBeInViewport({ ratio: 1 });
+      const file = path.join(dir, `header-sync-${level}-${size.width}x${size.height}-${theme}.png`);
+      await page.locator('header.app-header').screenshot({ path: file });
+      await test.info().attach(`header-sync-${level}-${size.width}x${size.height}-${theme}`, { path: file, contentType: 'image/png' });
+    }
+    await expectAccessible(page, `header, sync ${level} (${theme})`);
   }
-  await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+  await showTheme(page, 'light');
+  await page.setViewportSize(SIZES[0]);
 }
 
 test('the header shows green, blue, amber and red as changes wait and time passes offline', async ({ page, core }) => {

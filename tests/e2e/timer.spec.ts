@@ -4,6 +4,7 @@ import type { Core } from '../../main/core';
 import { silentLogger } from '../../main/core/logger';
 import { expectAccessible } from './harness/accessibility';
 import { expect, saveScreenshot, test } from './harness/fixtures';
+import { everySizeAndTheme } from './harness/screenMatrix';
 
 /**
  * The timer and the Hours field as a technician with gloves meets them: the
@@ -181,8 +182,10 @@ test('Start work asks "Start the timer too?": Not now leaves it, Start timer sta
   await openWorkOrder(page, core, second!.number!);
   await bar.getByRole('button', { name: 'Start work' }).click();
   await expect(question).toContainText(second!.number!);
-  await expectAccessible(page, 'start the timer too?');
-  await saveScreenshot(page, 'timer-question-1366x860-light');
+  await everySizeAndTheme(page, 'timer-question', async () => {
+    await expect(question.getByRole('button', { name: 'Start timer' })).toBeInViewport({ ratio: 1 });
+    await expect(question.getByRole('button', { name: 'Not now' })).toBeInViewport({ ratio: 1 });
+  });
   await question.getByRole('button', { name: 'Start timer' }).click();
   await expect(question).toHaveCount(0);
   await expect(chipOf(page)).toContainText(second!.number!);

@@ -10,6 +10,7 @@ import { formatDate } from '../workOrders/format';
 import { hoursTotal } from '../../../../shared/domain/localState';
 import { LocalStateBadge, ResolveButton } from '../workOrders/LocalStateBadge';
 import { TIMER_NOTE } from './useStopAndLog';
+import { disabledBecause } from '../../components/disabledBecause';
 
 
 /** Everything the form sends but the hours, which parseHours reads from the text. */
@@ -148,7 +149,7 @@ function LogHoursForm({ workOrderId, initialHours }: { workOrderId: string; init
           Note
           <input value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
         </label>
-        <button type="submit" className="primary" disabled={isLoading}>
+        <button type="submit" className="primary" {...disabledBecause(isLoading && 'These hours are being saved.')}>
           Log hours
         </button>
       </div>

@@ -1,6 +1,7 @@
 import type { WorkOrder } from '../../../../shared/domain/workOrder';
 import { useStartTimerMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
+import { disabledBecause } from '../../components/disabledBecause';
 
 /** Asked in the action bar right after Start work, where the finger already is: one tap starts the timer too. */
 export function StartTimerQuestion({ workOrder, onDone }: { workOrder: WorkOrder; onDone(): void }) {
@@ -12,7 +13,7 @@ export function StartTimerQuestion({ workOrder, onDone }: { workOrder: WorkOrder
         <button
           type="button"
           className="primary"
-          disabled={isLoading}
+          {...disabledBecause(isLoading && 'The timer is starting.')}
           autoFocus
           onClick={() =>
             void start(workOrder.id)

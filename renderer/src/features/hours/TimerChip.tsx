@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon';
 import { useNow } from '../../components/useNow';
 import { workOrderSelected } from '../workOrders/workOrdersSlice';
 import { useStopAndLog } from './useStopAndLog';
+import { disabledBecause } from '../../components/disabledBecause';
 
 /**
  * The running timer in the header, on every screen: which work order and how
@@ -45,7 +46,7 @@ function RunningTimer({ timer }: { timer: Timer }) {
         </span>
         <span className="visually-hidden"> hours:minutes</span>
       </button>
-      <button type="button" className="timer-stop" disabled={stopAndLog.isLoading} onClick={() => void stopAndLog.run(label)}>
+      <button type="button" className="timer-stop" {...disabledBecause(stopAndLog.isLoading && 'The timer is stopping and its hours are being logged.')} onClick={() => void stopAndLog.run(label)}>
         Stop<span className="wide-words"> and log</span>
       </button>
     </div>

@@ -2,6 +2,7 @@ import { useGetTimerQuery, useStartTimerMutation, useStopTimerMutation } from '.
 import { FieldError } from '../../components/FieldError';
 import { useNow } from '../../components/useNow';
 import { formatWhen } from '../workOrders/format';
+import { disabledBecause } from '../../components/disabledBecause';
 
 /** The timer's state is in the journal, so it survives closing the app; this only draws it. */
 export function TimerControl({ workOrderId, onStopped }: { workOrderId: string; onStopped(hours: number): void }) {
@@ -28,7 +29,7 @@ export function TimerControl({ workOrderId, onStopped }: { workOrderId: string; 
   }
   return (
     <div className="timer">
-      <button type="button" onClick={() => void start(workOrderId)} disabled={startState.isLoading}>
+      <button type="button" onClick={() => void start(workOrderId)} {...disabledBecause(startState.isLoading && 'The timer is starting.')}>
         Start timer
       </button>
       <FieldError id="timer-error" message={startState.error?.message} />

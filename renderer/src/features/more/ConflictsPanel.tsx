@@ -7,6 +7,7 @@ import { useAppDispatch } from '../../app/hooks';
 import { navigated } from '../../app/navigationSlice';
 import { formatDate, formatDateTime } from '../workOrders/format';
 import { changedByMe, changedByThem, choiceWords, label, picksWords, PICK_TITLE, type Show } from '../../../../shared/domain/conflictWords';
+import { disabledBecause } from '../../components/disabledBecause';
 
 const OUTCOMES: Record<ConflictDecision['choice'], string> = {
   overwrite: 'Your version was saved over theirs. It goes to the server with the next sync.',
@@ -155,7 +156,7 @@ function ConflictCard({ conflict: c, me, busy, onDecide }: CardProps) {
             <button
               type="button"
               className={w.recommended ? 'primary' : undefined}
-              disabled={busy}
+              {...disabledBecause(busy && 'Your decision is being saved.')}
               onClick={() => onDecide({ workOrderId: c.workOrderId, choice: w.choice as 'merge' | 'overwrite' | 'discard' })}
             >
               {w.title}
@@ -175,6 +176,8 @@ function PickPerField({ conflict: c, show: showHere, me, busy, onDecide }: CardP
   const name = useId();
   const words = picksWords(c, picks, showHere, me);
   const yours = me === 'you' ? 'Yours' : `${me}’s`;
+  const mine = me === 'you' ? 'yours' : yours;
+  const pickFirst = `Pick ${mine} or ${c.changedBy}’s for each field above first.`;
   return (
     <>
       <strong>{PICK_TITLE}</strong>
@@ -200,7 +203,7 @@ function PickPerField({ conflict: c, show: showHere, me, busy, onDecide }: CardP
       <p className="choice-result" aria-live="polite" aria-label="Result of your picks">
         {words.result}
       </p>
-      <button type="button" className="primary" disabled={busy || !words.complete} onClick={() => onDecide({ workOrderId: c.workOrderId, choice: 'fields', picks })}>
+      <button type="button" className="primary" {...disabledBecause(busy && 'Your decision is being saved.', !words.complete && pickFirst)} onClick={() => onDecide({ workOrderId: c.workOrderId, choice: 'fields', picks })}>
         Keep these picks
       </button>
     </>

@@ -1,4 +1,5 @@
 import { useGetDiagnosticsInfoQuery, useSaveDiagnosticsMutation } from '../../api/shopfloorApi';
+import { disabledBecause } from '../../components/disabledBecause';
 
 /**
  * More → Settings → "Save diagnostics…": one zip for IT (logs, sync history,
@@ -18,7 +19,7 @@ export function DiagnosticsPanel() {
       </p>
       {info?.latestCrashAt && <p>A crash report from {new Date(info.latestCrashAt).toLocaleString()} will be included.</p>}
       <div className="button-row">
-        <button type="button" disabled={state.isLoading} onClick={() => void save()}>
+        <button type="button" {...disabledBecause(state.isLoading && 'Diagnostics are being saved.')} onClick={() => void save()}>
           {state.isLoading ? 'Saving diagnostics…' : 'Save diagnostics…'}
         </button>
       </div>

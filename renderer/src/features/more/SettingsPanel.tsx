@@ -7,6 +7,10 @@ import {
   useTestConnectionMutation,
 } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
+import { disabledBecause } from '../../components/disabledBecause';
+
+/** Why the address cannot be changed here: said under the field and on each greyed-out control. */
+const SERVER_FIXED = 'Set by your IT department for this computer.';
 
 /** The sync server (with "Test connection") and starting with the computer. */
 export function SettingsPanel() {
@@ -40,13 +44,13 @@ export function SettingsPanel() {
         <input
           value={value}
           placeholder="https://shopfloor.example.com"
-          disabled={settings.serverFixed}
+          {...disabledBecause(settings.serverFixed && SERVER_FIXED)}
           onChange={(e) => setUrl(e.target.value)}
           aria-describedby="server-url-help server-url-error"
         />
       </label>
       <p id="server-url-help" className="muted">
-        {settings.serverFixed ? 'Set by your IT department for this computer.' : 'Ask your supervisor or IT for this address.'}
+        {settings.serverFixed ? SERVER_FIXED : 'Ask your supervisor or IT for this address.'}
       </p>
       <FieldError id="server-url-error" message={problem ?? saveState.error?.message ?? testState.error?.message} />
       {result && (
@@ -55,10 +59,10 @@ export function SettingsPanel() {
         </p>
       )}
       <div className="button-row">
-        <button type="button" disabled={settings.serverFixed} onClick={() => checked() && void test(value)}>
+        <button type="button" {...disabledBecause(settings.serverFixed && SERVER_FIXED)} onClick={() => checked() && void test(value)}>
           Test connection
         </button>
-        <button type="button" className="primary" disabled={settings.serverFixed || saveState.isLoading} onClick={() => checked() && void save(value)}>
+        <button type="button" className="primary" {...disabledBecause(settings.serverFixed && SERVER_FIXED, saveState.isLoading && 'The address is being saved.')} onClick={() => checked() && void save(value)}>
           Save server
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { useGetSyncStatusQuery, useSyncHistoryQuery, useSyncNowMutation } from '../../api/shopfloorApi';
 import { LastSync } from '../syncStatus/LastSync';
 import { formatDateTime } from '../workOrders/format';
+import { disabledBecause } from '../../components/disabledBecause';
 
 const OUTCOME: Record<string, string> = { ok: 'Done', offline: 'Offline', failed: 'Failed', not_configured: 'No server', signed_out: 'Signed out' };
 
@@ -16,7 +17,7 @@ export function SyncHistoryPanel() {
           {status.message} <LastSync />
         </p>
       )}
-      <button type="button" className="primary" disabled={isLoading} onClick={() => void syncNow()}>
+      <button type="button" className="primary" {...disabledBecause(isLoading && 'A sync is running.')} onClick={() => void syncNow()}>
         {isLoading ? 'Syncing…' : 'Sync now'}
       </button>
       {history.length === 0 ? (

@@ -4,6 +4,7 @@ import type { SessionState } from '../../../../shared/domain/views';
 import { useSignInMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
 import { fieldErrors } from '../../components/forms';
+import { disabledBecause } from '../../components/disabledBecause';
 
 /** Shared workstation: each technician signs in; offline too, once they have signed in here with the server. */
 export function SignInScreen({ session }: { session: SessionState }) {
@@ -38,7 +39,7 @@ export function SignInScreen({ session }: { session: SessionState }) {
           <input type="password" value={password} autoComplete="current-password" onChange={(e) => setPassword(e.target.value)} aria-describedby="password-error" />
         </label>
         <FieldError id="password-error" message={errors.password ?? error?.message} />
-        <button type="submit" className="primary" disabled={isLoading}>
+        <button type="submit" className="primary" {...disabledBecause(isLoading && 'Signing in, please wait.')}>
           {isLoading ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="muted">

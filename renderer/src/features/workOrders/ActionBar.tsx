@@ -6,6 +6,7 @@ import { LOG_HOURS_INPUT_ID } from '../hours/HoursSection';
 import { StatusQuestion } from './StatusActions';
 import { nextAction, type StatusChange } from './useStatusChange';
 import { workOrderSelected } from './workOrdersSlice';
+import { disabledBecause } from '../../components/disabledBecause';
 
 /**
  * Pinned to the bottom of the work order, so at 1366 x 768 the next status
@@ -34,7 +35,7 @@ export function ActionBar(props: {
       <div className="button-row">
         {/* The timer question does not block the next move (Complete… right after Start work). */}
         {next && (!change.asking || change.asking === 'timer') && (
-          <button type="button" className="primary" disabled={change.isLoading} onClick={() => change.choose(next.to)}>
+          <button type="button" className="primary" {...disabledBecause(change.isLoading && 'The status change is being saved.')} onClick={() => change.choose(next.to)}>
             {next.label}
           </button>
         )}

@@ -1,6 +1,7 @@
 import { useListAssigneesQuery, useUpdateWorkOrderMutation } from '../../api/shopfloorApi';
 import type { Role } from '../../../../shared/domain/rules';
 import type { WorkOrder } from '../../../../shared/domain/workOrder';
+import { disabledBecause } from '../../components/disabledBecause';
 
 /**
  * Who does the job. A technician can take an unassigned job ("Take this
@@ -22,7 +23,7 @@ export function AssigneeField({ workOrder, role, username, closed }: { workOrder
       {supervises && !closed ? (
         <label className="inline-field">
           <span className="visually-hidden">Assigned to</span>
-          <select value={current ?? ''} disabled={isLoading} onChange={(event) => assign(event.target.value || null)}>
+          <select value={current ?? ''} {...disabledBecause(isLoading && 'The assignee is being saved.')} onChange={(event) => assign(event.target.value || null)}>
             <option value="">Unassigned</option>
             {names.map((name) => (
               <option key={name} value={name}>
@@ -35,7 +36,7 @@ export function AssigneeField({ workOrder, role, username, closed }: { workOrder
         <span>{current ?? 'Unassigned'}</span>
       )}
       {role === 'technician' && !closed && current === null && username && (
-        <button type="button" className="primary" disabled={isLoading} onClick={() => assign(username)}>
+        <button type="button" className="primary" {...disabledBecause(isLoading && 'The assignee is being saved.')} onClick={() => assign(username)}>
           Take this job
         </button>
       )}

@@ -6,6 +6,7 @@ import type { WorkOrder } from '../../../../shared/domain/workOrder';
 import { useUpdateWorkOrderMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
 import { dateInputToIso, fieldErrors, isoToDateInput } from '../../components/forms';
+import { disabledBecause } from '../../components/disabledBecause';
 
 /** Title, description, priority and due date; saved to the journal at once, sent when online. */
 export function EditWorkOrderForm({ workOrder, onDone }: { workOrder: WorkOrder; onDone(): void }) {
@@ -52,7 +53,7 @@ export function EditWorkOrderForm({ workOrder, onDone }: { workOrder: WorkOrder;
       </div>
       <FieldError id="edit-error" message={errors.form ?? error?.message} />
       <div className="button-row">
-        <button type="submit" className="primary" disabled={isLoading}>
+        <button type="submit" className="primary" {...disabledBecause(isLoading && 'Your changes are being saved.')}>
           Save changes
         </button>
         <button type="button" onClick={onDone}>

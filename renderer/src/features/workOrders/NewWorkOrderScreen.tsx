@@ -8,6 +8,7 @@ import { navigated, noticeShown } from '../../app/navigationSlice';
 import { FieldError } from '../../components/FieldError';
 import { dateInputToIso, fieldErrors } from '../../components/forms';
 import { workOrderSelected } from './workOrdersSlice';
+import { disabledBecause } from '../../components/disabledBecause';
 
 /** A new work order, saved to the journal at once; the server gives it a number when it syncs. */
 export function NewWorkOrderScreen() {
@@ -91,7 +92,7 @@ export function NewWorkOrderScreen() {
         <FieldError id="new-asset-error" message={errors.assetId} />
         <FieldError id="new-error" message={errors.form ?? error?.message} />
         <div className="button-row">
-          <button type="submit" className="primary" disabled={isLoading}>
+          <button type="submit" className="primary" {...disabledBecause(isLoading && 'The work order is being saved.')}>
             Save work order
           </button>
           <button type="button" onClick={() => dispatch(navigated({ name: 'workOrders' }))}>

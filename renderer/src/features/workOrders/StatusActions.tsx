@@ -4,6 +4,7 @@ import type { WorkOrder } from '../../../../shared/domain/workOrder';
 import { FieldError } from '../../components/FieldError';
 import { StartTimerQuestion } from '../hours/StartTimerQuestion';
 import { nextAction, refusalOf, STATUS_ACTIONS, type StatusChange } from './useStatusChange';
+import { disabledBecause } from '../../components/disabledBecause';
 
 /**
  * The other status moves (the likely next one is in the action bar), limited
@@ -22,7 +23,7 @@ export function StatusActions({ workOrder, role, change }: { workOrder: WorkOrde
         {others.map((action) => {
           const why = refusalOf(workOrder, action.to, role);
           return (
-            <button key={action.to} type="button" disabled={!!why || change.isLoading} title={why ?? undefined} onClick={() => change.choose(action.to)}>
+            <button key={action.to} type="button" {...disabledBecause(why, change.isLoading && 'The status change is being saved.')} onClick={() => change.choose(action.to)}>
               {action.label}
             </button>
           );
