@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SERVE_OPTIONS } from '../../server/cli/serve';
 import { ASSET_COLUMNS } from '../../server/import/assetRows';
@@ -120,7 +120,8 @@ describe('README.md: hours with gloves', () => {
 /** README, "Updates (for IT)": what IT sets and what it must know about MSI installs. */
 describe('README: updates', () => {
   const readme = readFileSync('README.md', 'utf8');
-  const section = readme.slice(readme.indexOf('## Updates (for IT)'), readme.indexOf('## What cannot run'));
+  const start = readme.indexOf('### Updates (for IT)');
+  const section = readme.slice(start, readme.indexOf('\n## ', start));
   it.each([...UPDATE_POLICIES.map((p) => `\`${p}\``), 'SHOPFLOOR_UPDATES', 'SHOPFLOOR_CONFIG', '--updates', 'latest.yml', 'latest-linux.yml', '.blockmap'])('names %s', (word) => {
     expect(section).toContain(word);
   });
@@ -150,5 +151,48 @@ describe('README.md', () => {
     const images = [...readme.matchAll(/\]\((docs\/screenshots\/[^)]+)\)/g)].map((m) => m[1]!);
     expect(images).toContain('docs/screenshots/conflict-pick.png');
     expect(images.filter((image) => !existsSync(image))).toEqual([]);
+  });
+});
+
+/** The README in three parts, each reader's first: the technician, IT, the developer. */
+describe('README.md: three parts', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const at = (heading: string) => readme.indexOf(`\n${heading}\n`);
+  const parts = ['## For the technician', '## For IT', '## For developers'];
+  it('has them in this order, each once, and nothing else at that level', () => {
+    expect(parts.map(at).every((i, n, all) => i > 0 && (n === 0 || i > all[n - 1]!))).toBe(true);
+    expect([...readme.matchAll(/^## .*$/gm)].map((m) => m[0])).toEqual(parts);
+  });
+  it('gives a newcomer the three commands before the parts', () => {
+    const top = readme.slice(0, at(parts[0]!));
+    for (const command of ['npm install', 'npm start', 'npm test']) expect(top).toContain(command);
+  });
+  it('keeps each section under its reader', () => {
+    const part = (n: number) => readme.slice(at(parts[n]!), n + 1 < parts.length ? at(parts[n + 1]!) : undefined);
+    expect(part(1)).toContain('### Updates (for IT)');
+    expect(part(1)).toContain('](docs/operations.md#deploying-to-many-pcs)');
+    for (const doc of ['docs/operations.md', 'docs/import.md', 'docs/packaging.md']) expect(part(1)).toContain(`](${doc}`);
+    expect(part(2)).toContain('### What cannot run');
+    expect(part(2)).toContain('### Architecture');
+  });
+});
+
+/** docs/screenshots/ shows the screens as the tests last pictured them, and the README shows every one. */
+describe('docs/screenshots', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const chosen = JSON.parse(readFileSync('scripts/readme-screenshots.json', 'utf8')) as Record<string, string>;
+  it.each(Object.keys(chosen))('%s is in the folder and in the README', (file) => {
+    expect(existsSync(`docs/screenshots/${file}`)).toBe(true);
+    expect(readme).toContain(`](docs/screenshots/${file})`);
+  });
+  it('holds no picture the tests no longer take', () => {
+    expect(readdirSync('docs/screenshots').filter((file) => !(file in chosen))).toEqual([]);
+  });
+  it('names, for each, a screenshot a browser test saves', () => {
+    const specs = readdirSync('tests/e2e').filter((f) => f.endsWith('.spec.ts')).map((f) => readFileSync(`tests/e2e/${f}`, 'utf8')).join('\n');
+    for (const name of Object.values(chosen)) {
+      const stem = name.replace(/-(\d+x\d+)?-?(light|dark)?$/, '').replace(/-(green|blue|amber|red)$/, '');
+      expect(specs, name).toContain(stem);
+    }
   });
 });
