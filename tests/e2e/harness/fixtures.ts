@@ -36,6 +36,8 @@ export interface ShopfloorFixtures {
    * uses) and saves it where `pdfPath` says (null: the save dialog was cancelled).
    */
   printing: { pdfPath: string | null; printDialogs: number; printDialogAnswer: boolean; page: Page | null };
+  /** The shell's kiosk mode: set `active` before the page opens; `exits` counts "Exit kiosk (IT)" that got through. */
+  kiosk: { active: boolean; exits: number };
   server: RunningServer | null;
   core: Core;
   /** Channels the page called, in order: lets a test prove a request went through the bridge. */
@@ -63,6 +65,11 @@ export const test = base.extend<ShopfloorFixtures>({
     await use({ pdfPath: null, printDialogs: 0, printDialogAnswer: true, page: null });
   },
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  kiosk: async ({}, use) => {
+    await use({ active: false, exits: 0 });
+  },
+
   server: async ({ withServer }, use) => {
     if (!withServer) return use(null);
     const database = makeTestDatabase('sqlite');
@@ -72,7 +79,7 @@ export const test = base.extend<ShopfloorFixtures>({
     await database.drop();
   },
 
-  core: async ({ coreOptions, signedInAs, server, conflictAnswer, saveDialogAnswer, printing }, use) => {
+  core: async ({ coreOptions, signedInAs, server, conflictAnswer, saveDialogAnswer, printing, kiosk }, use) => {
     const temp = makeTempDir('shopfloor-e2e-');
     const core = createCore({
       logger: silentLogger,
@@ -88,6 +95,12 @@ export const test = base.extend<ShopfloorFixtures>({
           return printing.page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
         },
         choosePdfPath: async () => printing.pdfPath,
+      },
+      kiosk: {
+        get active() {
+          return kiosk.active;
+        },
+        exit: () => void (kiosk.exits += 1),
       },
       ...(server ? { seedDemoData: false, autoSync: false, chooseConflict: async () => conflictAnswer.choice } : {}),
       ...coreOptions,

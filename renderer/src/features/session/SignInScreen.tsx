@@ -4,6 +4,7 @@ import type { SessionState } from '../../../../shared/domain/views';
 import { useSignInMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
 import { fieldErrors } from '../../components/forms';
+import { KioskExit } from '../kiosk/KioskExit';
 
 /** Shared workstation: each technician signs in; offline too, once they have signed in here with the server. */
 export function SignInScreen({ session }: { session: SessionState }) {
@@ -47,6 +48,7 @@ export function SignInScreen({ session }: { session: SessionState }) {
             : 'Demo: no sync server is set up. Sign in as alice or bob (technicians) or sam (supervisor), password shopfloor-demo.'}
         </p>
       </form>
+      <KioskExit />
     </main>
   );
 }
