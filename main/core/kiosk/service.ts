@@ -9,7 +9,7 @@ export interface KioskPort {
   exit(): void;
 }
 
-const REFUSED = 'Only an administrator who has signed in on this computer before can exit the kiosk. Check the user name and password.';
+export const KIOSK_EXIT_REFUSED = 'Only an administrator who has signed in on this computer before can exit the kiosk. Check the user name and password.';
 
 /**
  * "Exit kiosk (IT)" on the sign-in screen. Deliberately offline and simple: the password is checked
@@ -27,7 +27,7 @@ export function kioskHandlers(db: Db, kiosk: KioskPort | undefined) {
         .prepare<[string], { role: Role; verifier: string }>('SELECT role, verifier FROM local_accounts WHERE username = ?')
         .get(username);
       const valid = account ? await checkVerifier(password, account.verifier) : false;
-      if (!valid || account?.role !== 'admin') throw new AppError('NOT_SIGNED_IN', REFUSED);
+      if (!valid || account?.role !== 'admin') throw new AppError('NOT_SIGNED_IN', KIOSK_EXIT_REFUSED);
       // Answer first, then close: the renderer hears "exiting" before its window goes.
       setTimeout(() => kiosk.exit(), 0);
       return { exiting: true as const };
