@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { app, dialog, net, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, net, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { EVENT_CHANNELS } from '../shared/ipc/channels';
 import type { RunningServer } from '../server';
 import { createCore, type Core } from './core';
-import { machineConfigPath, readMachineConfig } from './core/machineConfig';
+import { machineConfigPath, readMachineConfig, type MachineConfig } from './core/machineConfig';
+import { windowMode, type WindowMode } from './core/kiosk/kioskWindow';
 import { startDemoServer } from './demoServer';
 import { startCrashReporting } from './crash/crashReporting';
 import { showConflictDialog } from './dialogs/conflictDialog';
@@ -18,6 +19,7 @@ import { installPermissionPolicy } from './security/permissions';
 import { TrayController } from './tray/TrayController';
 import { startUpdates } from './updates/startUpdates';
 import { createMainWindow } from './windows/createMainWindow';
+import { createWindowPrinter } from './printing/windowPrinter';
 
 /**
  * The Electron shell: lifecycle and wiring only. Everything that decides
@@ -38,6 +40,7 @@ let tray: TrayController | undefined;
 let demoServer: RunningServer | undefined;
 let quitting = false;
 let windowUrl = APP_ENTRY_URL;
+let mode: WindowMode = windowMode({ kiosk: false }, false);
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch on a shared PC just brings the running window forward.
@@ -62,6 +65,12 @@ async function start(): Promise<void> {
   const dataDir = process.env.SHOPFLOOR_DATA_DIR ?? path.join(app.getPath('userData'), 'profile');
   // SHOPFLOOR_NO_SERVER=1: the journal-only demo, with no server at all.
   const journalOnly = process.env.SHOPFLOOR_NO_SERVER === '1';
+  // IT's machine-wide file and per-PC environment: the update policy (off | notify | auto), its feed, kiosk mode.
+  const machineConfig: MachineConfig = readMachineConfig(machineConfigPath(process.platform, process.env), process.env);
+  machineConfig.problems.forEach((problem) => logger.warn(`machine config: ${problem}`));
+  mode = windowMode(machineConfig, !app.isPackaged);
+  // A kiosk has no menu, so none of the default menu's shortcuts (close, quit, reload, DevTools).
+  if (mode.removeMenu) Menu.setApplicationMenu(null);
   try {
     core = createCore({
       dataDir,
@@ -77,6 +86,19 @@ async function start(): Promise<void> {
       secretStore: createSafeStorageSecretStore(safeStorage, path.join(dataDir, 'secrets.json'), logger),
       chooseConflict: (conflict) => (mainWindow ? showConflictDialog(mainWindow, conflict) : Promise.resolve('later')),
       chooseDiagnosticsPath: (suggestedName) => chooseDiagnosticsPath(mainWindow, suggestedName),
+      printer: createWindowPrinter(() => mainWindow),
+      kiosk: {
+        active: mode.kiosk,
+        exit: () => {
+          logger.info('kiosk: exited by an administrator');
+          // A non-closable window could hold the quit up on some platforms: give it its close back first.
+          if (mainWindow && !mainWindow.isDestroyed()) {
+            mainWindow.setKiosk(false);
+            mainWindow.setClosable(true);
+          }
+          app.quit();
+        },
+      },
       diagnostics: {
         logDir: electronLogDir(),
         crashDumpsDir,
@@ -100,12 +122,13 @@ async function start(): Promise<void> {
   registerAppProtocol(protocol, path.join(__dirname, '../renderer'));
   registerIpc({ dispatch: createDispatch(running.handlers, logger), logger, devServerUrl });
 
-  tray = new TrayController(app.isPackaged ? path.join(process.resourcesPath, 'tray') : path.join(__dirname, '../../build/tray'), {
+  // A kiosk has no tray icon: its menu's Quit would be a way out to the desktop.
+  if (mode.tray) tray = new TrayController(app.isPackaged ? path.join(process.resourcesPath, 'tray') : path.join(__dirname, '../../build/tray'), {
     open: showWindow,
     syncNow: () => void running.sync.syncNow(),
     quit: () => app.quit(),
   });
-  tray.update(await running.handlers.getSyncStatus());
+  tray?.update(await running.handlers.getSyncStatus());
   running.subscribe((event, payload) => {
     if (event === 'syncStatusChanged') tray?.update(payload as Parameters<TrayController['update']>[0]);
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNELS[event], payload);
@@ -117,20 +140,18 @@ async function start(): Promise<void> {
   }
 
   showWindow();
-  // IT's machine-wide file and per-PC environment: the update policy (off | notify | auto) and feed.
-  const machineConfig = readMachineConfig(machineConfigPath(process.platform, process.env), process.env);
-  machineConfig.problems.forEach((problem) => logger.warn(`machine config: ${problem}`));
   // electron-updater updates installed apps only; a development run has nothing to replace.
   if (app.isPackaged) startUpdates(running, machineConfig, () => mainWindow, logger, !!demoServer);
-  logger.info('shopfloor started', { version: app.getVersion(), dataDir, server: running.serverUrl() ?? 'none', demo: !!demoServer });
+  logger.info('shopfloor started', { version: app.getVersion(), dataDir, server: running.serverUrl() ?? 'none', demo: !!demoServer, kiosk: mode.kiosk });
 }
 
 function openWindow(): BrowserWindow {
-  const window = createMainWindow({ preloadPath: path.join(__dirname, '../preload/index.js'), devTools: !app.isPackaged });
+  const window = createMainWindow({ preloadPath: path.join(__dirname, '../preload/index.js'), mode });
   window.on('close', (event) => {
     if (quitting) return;
     event.preventDefault();
-    window.hide();
+    // Normally closing keeps Shopfloor syncing in the tray; a kiosk stays on screen.
+    if (mode.onClose === 'hide-to-tray') window.hide();
   });
   window.on('closed', () => (mainWindow = undefined));
   void window.loadURL(windowUrl);

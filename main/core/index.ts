@@ -22,6 +22,10 @@ import { ServerChoice } from './serverChoice';
 import { SyncWorker } from './sync/worker';
 import { createPullWriter, type PullWriter } from './sync/pullWriter';
 import type { ChooseDiagnosticsPath, DiagnosticsPlaces } from './diagnostics/service';
+import type { WorkOrderPrinter } from './printing/service';
+import type { KioskPort } from './kiosk/service';
+export type { WorkOrderPrinter } from './printing/service';
+export type { KioskPort } from './kiosk/service';
 
 export type { Logger } from './logger';
 
@@ -67,6 +71,10 @@ export interface CoreOptions {
   chooseDiagnosticsPath?: ChooseDiagnosticsPath;
   /** What the diagnostics zip takes beyond the profile folder: the shell's log and crash folders, versions. */
   diagnostics?: DiagnosticsPlaces;
+  /** "Print…" and "Save as PDF…": the shell's webContents printing; a browser test passes the page's PDF engine. */
+  printer?: WorkOrderPrinter;
+  /** Kiosk mode as the shell started it; "Exit kiosk (IT)" calls its exit. */
+  kiosk?: KioskPort;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
@@ -143,6 +151,8 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     diagnostics: options.diagnostics ?? {},
     chooseDiagnosticsPath: options.chooseDiagnosticsPath,
+    printer: options.printer,
+    kiosk: options.kiosk,
   }));
   ready = true;
   if (options.autoSync ?? true) worker.start();

@@ -15,6 +15,8 @@ export const MachineConfigFile = z
     updates: UpdatePolicy.optional(),
     /** Where the update feed is, when it is not `<sync server>/updates/`. */
     updatesUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Full screen, no menus, no way out but the sign-in screen's "Exit kiosk (IT)" (core/kiosk/kioskWindow.ts). */
+    kiosk: z.boolean().optional(),
   })
   .strict();
 export type MachineConfigFile = z.infer<typeof MachineConfigFile>;
@@ -24,6 +26,8 @@ export interface MachineConfig {
   /** Where the policy came from, for the log and Settings: IT wants to see which one won. */
   updatePolicySource: 'environment' | 'config file' | 'default';
   updatesUrl?: string;
+  /** Run as a kiosk: SHOPFLOOR_KIOSK=1|0 wins over the file's "kiosk"; off by default. */
+  kiosk: boolean;
   /** Sentences for the log: a file that could not be read or an environment value that is not valid. */
   problems: string[];
 }
@@ -42,9 +46,20 @@ export function readMachineConfig(file: string, env: Record<string, string | und
   const fromEnv = env.SHOPFLOOR_UPDATES ? UpdatePolicy.safeParse(env.SHOPFLOOR_UPDATES.trim().toLowerCase()) : undefined;
   if (fromEnv && !fromEnv.success) problems.push(`SHOPFLOOR_UPDATES=${env.SHOPFLOOR_UPDATES} is not one of off, notify, auto: ignored.`);
   const updatesUrl = env.SHOPFLOOR_UPDATES_URL || fromFile.updatesUrl;
-  if (fromEnv?.success) return { updatePolicy: fromEnv.data, updatePolicySource: 'environment', updatesUrl, problems };
-  if (fromFile.updates) return { updatePolicy: fromFile.updates, updatePolicySource: 'config file', updatesUrl, problems };
-  return { updatePolicy: DEFAULT_UPDATE_POLICY, updatePolicySource: 'default', updatesUrl, problems };
+  const kiosk = kioskSetting(env.SHOPFLOOR_KIOSK, problems) ?? fromFile.kiosk ?? false;
+  if (fromEnv?.success) return { updatePolicy: fromEnv.data, updatePolicySource: 'environment', updatesUrl, kiosk, problems };
+  if (fromFile.updates) return { updatePolicy: fromFile.updates, updatePolicySource: 'config file', updatesUrl, kiosk, problems };
+  return { updatePolicy: DEFAULT_UPDATE_POLICY, updatePolicySource: 'default', updatesUrl, kiosk, problems };
+}
+
+/** SHOPFLOOR_KIOSK: 1/true/yes or 0/false/no; unset or empty leaves it to the file. */
+function kioskSetting(value: string | undefined, problems: string[]): boolean | undefined {
+  const word = value?.trim().toLowerCase();
+  if (!word) return undefined;
+  if (['1', 'true', 'yes', 'on'].includes(word)) return true;
+  if (['0', 'false', 'no', 'off'].includes(word)) return false;
+  problems.push(`SHOPFLOOR_KIOSK=${value} is not 1 or 0: ignored.`);
+  return undefined;
 }
 
 function readConfigFile(file: string, problems: string[]): MachineConfigFile {

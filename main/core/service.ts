@@ -23,6 +23,8 @@ import { checkServerUrl, currentSettings, testConnection, type LoginItemPort } f
 import { listSyncHistory } from './sync/syncHistory';
 import type { SyncWorker } from './sync/worker';
 import { diagnosticsHandlers, type ChooseDiagnosticsPath, type DiagnosticsPlaces } from './diagnostics/service';
+import { printingHandlers, type WorkOrderPrinter } from './printing/service';
+import { kioskHandlers, type KioskPort } from './kiosk/service';
 
 /** The native dialog (or a test) decides a conflict; "later" leaves it open. */
 export type ChooseConflict = (conflict: WorkOrderConflict) => Promise<ConflictChoice | 'later'>;
@@ -45,6 +47,10 @@ export interface ServiceDeps {
   dataDir: string;
   diagnostics: DiagnosticsPlaces;
   chooseDiagnosticsPath: ChooseDiagnosticsPath | undefined;
+  /** The window's printing (the shell's); none under plain Node. */
+  printer: WorkOrderPrinter | undefined;
+  /** The shell's kiosk mode; none means not a kiosk. */
+  kiosk: KioskPort | undefined;
 }
 
 /**
@@ -185,5 +191,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       settings: () => currentSettings(server, deps.loginItem),
       now,
     }),
+    ...printingHandlers({ printer: deps.printer, getWorkOrder: getOrThrow }),
+    ...kioskHandlers(db, deps.kiosk),
   };
 }

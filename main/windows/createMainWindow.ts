@@ -1,9 +1,10 @@
 import { BrowserWindow } from 'electron';
+import type { WindowMode } from '../core/kiosk/kioskWindow';
 
 export interface MainWindowOptions {
   preloadPath: string;
-  /** DevTools only in development builds (checklist item 17). */
-  devTools: boolean;
+  /** Normal or kiosk (core/kiosk/kioskWindow.ts decides; DevTools only in development builds, checklist item 17). */
+  mode: WindowMode;
 }
 
 /**
@@ -12,7 +13,7 @@ export interface MainWindowOptions {
  * options are one literal on purpose: Electronegativity (npm run
  * security:scan) can then verify them instead of asking for a review.
  */
-export function createMainWindow({ preloadPath, devTools }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, mode }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -21,6 +22,12 @@ export function createMainWindow({ preloadPath, devTools }: MainWindowOptions): 
     title: 'Shopfloor',
     backgroundColor: '#0f172a',
     show: false,
+    kiosk: mode.window.kiosk,
+    fullscreen: mode.window.fullscreen,
+    frame: mode.window.frame,
+    closable: mode.window.closable,
+    minimizable: mode.window.minimizable,
+    autoHideMenuBar: mode.window.autoHideMenuBar,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -36,7 +43,7 @@ export function createMainWindow({ preloadPath, devTools }: MainWindowOptions): 
       spellcheck: false,
       // Middle-click must not open anything either (window.open is denied already; this is belt and braces).
       disableBlinkFeatures: 'Auxclick',
-      devTools,
+      devTools: mode.devTools,
     },
   });
   window.once('ready-to-show', () => window.show());

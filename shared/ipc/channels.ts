@@ -40,6 +40,10 @@ export const INVOKE_CHANNELS = {
   listAssignees: 'people:listAssignees',
   getDiagnosticsInfo: 'diagnostics:info',
   saveDiagnostics: 'diagnostics:save',
+  printWorkOrder: 'printing:print',
+  saveWorkOrderPdf: 'printing:savePdf',
+  getKiosk: 'kiosk:get',
+  exitKiosk: 'kiosk:exit',
 } as const;
 
 /** Events main pushes to the renderer. */

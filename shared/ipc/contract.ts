@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LogHoursInput, NewWorkOrderInput, SignInInput, UpdateWorkOrderInput } from '../domain/inputs';
 import { DiagnosticsInfo, DiagnosticsSaved } from '../domain/diagnostics';
+import { KioskState } from '../domain/kiosk';
+import { PdfSaved } from '../domain/printing';
 import { SyncStatus } from '../domain/syncStatus';
 import { ConflictDecision, DiscardedChange, RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../domain/sync';
 import {
@@ -83,6 +85,14 @@ export const contract = {
   getDiagnosticsInfo: { channel: INVOKE_CHANNELS.getDiagnosticsInfo, journal: 'reads', request: z.undefined(), response: DiagnosticsInfo },
   /** Asks where to save (the native save dialog), then writes the redacted diagnostics zip there. */
   saveDiagnostics: { channel: INVOKE_CHANNELS.saveDiagnostics, journal: 'reads', request: z.undefined(), response: DiagnosticsSaved },
+  /** Prints the open work order's sheet through the OS print dialog; answers whether it went to a printer. */
+  printWorkOrder: { channel: INVOKE_CHANNELS.printWorkOrder, journal: 'reads', request: z.object({ id: Id }), response: z.object({ printed: z.boolean() }) },
+  /** Renders the open work order's sheet as a PDF and saves it where the technician chooses (native save dialog). */
+  saveWorkOrderPdf: { channel: INVOKE_CHANNELS.saveWorkOrderPdf, journal: 'reads', request: z.object({ id: Id }), response: PdfSaved },
+  /** Whether this PC runs as a kiosk (set by IT), so the sign-in screen offers the admin exit. */
+  getKiosk: { channel: INVOKE_CHANNELS.getKiosk, journal: 'reads', request: z.undefined(), response: KioskState },
+  /** The sign-in screen's "Exit kiosk (IT)": an admin's user name and password, checked on this PC; then the app closes. */
+  exitKiosk: { channel: INVOKE_CHANNELS.exitKiosk, journal: 'reads', request: SignInInput, response: z.object({ exiting: z.literal(true) }) },
 } as const satisfies Record<InvokeMethod, ChannelSpec>;
 
 export const events = {

@@ -30,7 +30,12 @@ export function createFakeElectron() {
 
   const windows: FakeBrowserWindow[] = [];
   class FakeBrowserWindow extends EventEmitter {
-    readonly webContents = Object.assign(new EventEmitter(), { send: vi.fn() });
+    readonly webContents = Object.assign(new EventEmitter(), {
+      send: vi.fn(),
+      // The OS print dialog: the technician prints unless a test answers otherwise.
+      print: vi.fn((_options: unknown, callback: (success: boolean, failureReason: string) => void) => callback(true, '')),
+      printToPDF: vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.4 fake\n')),
+    });
     readonly loadURL = vi.fn(async () => undefined);
     constructor(readonly options: Record<string, unknown>) {
       super();
@@ -43,6 +48,8 @@ export function createFakeElectron() {
     hide = vi.fn();
     focus = vi.fn();
     restore = vi.fn();
+    setKiosk = vi.fn();
+    setClosable = vi.fn();
   }
 
   const trays: FakeTray[] = [];
@@ -79,7 +86,7 @@ export function createFakeElectron() {
     },
     crashReporter: { start: vi.fn((..._args: unknown[]) => void calls.push('crashReporter.start')) },
     Tray: FakeTray,
-    Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) },
+    Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() },
     nativeImage: { createFromPath: vi.fn((file: string) => ({ file })) },
     // Electron's net.fetch goes through Chromium's network stack; here, Node's fetch on loopback stands in.
     net: { isOnline: vi.fn(() => true), fetch: vi.fn((url: string, init?: RequestInit) => fetch(url, init)) },

@@ -53,6 +53,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     setStartWithComputer: unused,
     getDiagnosticsInfo: unused,
     saveDiagnostics: unused,
+    printWorkOrder: unused,
+    saveWorkOrderPdf: unused,
+    getKiosk: unused,
+    exitKiosk: unused,
     listWorkOrders: vi.fn(() => page),
     getWorkOrder: vi.fn(() => {
       throw new AppError('NOT_FOUND', 'This work order is not on this computer.');

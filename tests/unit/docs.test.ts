@@ -12,7 +12,8 @@ import { HOURS_FORMAT_MESSAGE, parseHours, QUICK_HOURS } from '../../shared/doma
 import { DIAGNOSTICS_FILES } from '../../main/core/diagnostics/diagnosticsZip';
 import { OUTBOX_STATES } from '../../main/core/journal/outbox';
 import { LOG_ARCHIVES_KEPT, LOG_MAX_BYTES } from '../../main/core/logRotation';
-import { machineConfigPath } from '../../main/core/machineConfig';
+import { MachineConfigFile, machineConfigPath, readMachineConfig } from '../../main/core/machineConfig';
+import { KIOSK_EXIT_REFUSED } from '../../main/core/kiosk/service';
 import { DEFAULT_UPDATE_POLICY, UPDATE_POLICIES } from '../../main/core/updates/updatePolicy';
 
 /** docs/sync-protocol.md is how others write clients: it must name every code and type we can send. */
@@ -194,5 +195,21 @@ describe('docs/screenshots', () => {
       const stem = name.replace(/-(\d+x\d+)?-?(light|dark)?$/, '').replace(/-(green|blue|amber|red)$/, '');
       expect(specs, name).toContain(stem);
     }
+  });
+});
+
+/** The Kiosk section is what IT follows to lock a PC down: the settings the app reads and the sentence the exit gives. */
+describe('docs/operations.md, Kiosk', () => {
+  const operations = readFileSync('docs/operations.md', 'utf8');
+  const section = operations.slice(operations.indexOf('## Kiosk'));
+  it('names the settings the app reads, as it reads them', () => {
+    expect(readMachineConfig('/nonexistent/config.json', { SHOPFLOOR_KIOSK: '1' }).kiosk).toBe(true);
+    expect(section).toContain('`SHOPFLOOR_KIOSK=1`');
+    expect(section).toContain('{ "kiosk": true }');
+    expect(MachineConfigFile.parse(JSON.parse('{ "kiosk": true }'))).toEqual({ kiosk: true });
+  });
+  it('covers Windows and Linux, and quotes the sentence a refused exit gets', () => {
+    for (const words of ['Assigned Access', 'Shell Launcher', 'AutomaticLogin', 'autologin-user', 'Exit kiosk (IT)']) expect(section).toContain(words);
+    expect(section.replace(/\s+/g, ' ')).toContain(KIOSK_EXIT_REFUSED);
   });
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { machineConfigPath, readMachineConfig } from '../../main/core/machineConfig';
+import { windowMode } from '../../main/core/kiosk/kioskWindow';
 import { makeTempDir } from '../helpers/tempDir';
 
 /** What IT sets for a PC: the machine-wide file and the per-PC environment, and which one wins. */
@@ -17,7 +18,7 @@ function configFile(content: string | null): string {
 
 describe('the update policy IT sets', () => {
   it('is notify on a PC nobody configured', () => {
-    expect(readMachineConfig(configFile(null), {})).toEqual({ updatePolicy: 'notify', updatePolicySource: 'default', updatesUrl: undefined, problems: [] });
+    expect(readMachineConfig(configFile(null), {})).toEqual({ updatePolicy: 'notify', updatePolicySource: 'default', updatesUrl: undefined, kiosk: false, problems: [] });
   });
 
   it('comes from the machine-wide file, BOM and all (Notepad writes one)', () => {
@@ -52,5 +53,47 @@ describe('the update policy IT sets', () => {
     expect(machineConfigPath('win32', { ProgramData: 'C:\\ProgramData' })).toBe('C:\\ProgramData\\Shopfloor\\config.json');
     expect(machineConfigPath('linux', {})).toBe('/etc/shopfloor/config.json');
     expect(machineConfigPath('linux', { SHOPFLOOR_CONFIG: '/opt/shopfloor.json' })).toBe('/opt/shopfloor.json');
+  });
+});
+
+describe('kiosk mode IT sets', () => {
+  it('is off unless the file or SHOPFLOOR_KIOSK turns it on; the environment wins for one PC', () => {
+    expect(readMachineConfig(configFile(null), {}).kiosk).toBe(false);
+    expect(readMachineConfig(configFile('{ "kiosk": true }'), {}).kiosk).toBe(true);
+    expect(readMachineConfig(configFile(null), { SHOPFLOOR_KIOSK: '1' }).kiosk).toBe(true);
+    expect(readMachineConfig(configFile('{ "kiosk": true }'), { SHOPFLOOR_KIOSK: '0' }).kiosk).toBe(false);
+    expect(readMachineConfig(configFile('{ "kiosk": true }'), { SHOPFLOOR_KIOSK: '' }).kiosk).toBe(true);
+  });
+
+  it('ignores a SHOPFLOOR_KIOSK that is not 1 or 0, says so, and keeps the file', () => {
+    const result = readMachineConfig(configFile('{ "kiosk": true }'), { SHOPFLOOR_KIOSK: 'maybe' });
+    expect(result.kiosk).toBe(true);
+    expect(result.problems).toEqual(['SHOPFLOOR_KIOSK=maybe is not 1 or 0: ignored.']);
+  });
+
+  it('refuses a kiosk setting that is not true or false (the whole file is ignored, the kiosk stays off)', () => {
+    const result = readMachineConfig(configFile('{ "kiosk": "yes" }'), {});
+    expect(result.kiosk).toBe(false);
+    expect(result.problems[0]).toMatch(/kiosk/);
+  });
+});
+
+describe('the main window a kiosk gets', () => {
+  it('is full screen, frameless, cannot be closed or minimised, with no menu, tray or DevTools, even in development', () => {
+    expect(windowMode({ kiosk: true }, true)).toEqual({
+      kiosk: true,
+      window: { kiosk: true, fullscreen: true, frame: false, closable: false, minimizable: false, autoHideMenuBar: true },
+      removeMenu: true,
+      onClose: 'refuse',
+      tray: false,
+      devTools: false,
+    });
+  });
+
+  it('is the normal window otherwise: closing hides it to the tray, DevTools only in development', () => {
+    const normal = windowMode({ kiosk: false }, false);
+    expect(normal).toMatchObject({ kiosk: false, removeMenu: false, onClose: 'hide-to-tray', tray: true, devTools: false });
+    expect(normal.window).toMatchObject({ kiosk: false, fullscreen: false, frame: true, closable: true, minimizable: true });
+    expect(windowMode({ kiosk: false }, true).devTools).toBe(true);
   });
 });

@@ -175,10 +175,92 @@ describe('the shell at start-up', () => {
     expect(versions).toMatchObject({ app: '0.0.0-test', node: process.versions.node });
   });
 
+  it('Print… opens the OS print dialog on the window; Save as PDF… renders with printToPDF and writes where the save dialog says', async () => {
+    const window = await boot();
+    const fromApp = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+    const list = (await fake.handled.get(INVOKE_CHANNELS.listWorkOrders)!(fromApp, { limit: 1 })) as { value: { items: { id: string; number: string }[] } };
+    const wo = list.value.items[0]!;
+
+    expect(await fake.handled.get(INVOKE_CHANNELS.printWorkOrder)!(fromApp, { id: wo.id })).toEqual({ ok: true, value: { printed: true } });
+    expect(window.webContents.print).toHaveBeenCalledWith(expect.objectContaining({ silent: false }), expect.any(Function));
+    window.webContents.print.mockImplementationOnce((_options, callback) => callback(false, 'cancelled'));
+    expect(await fake.handled.get(INVOKE_CHANNELS.printWorkOrder)!(fromApp, { id: wo.id })).toEqual({ ok: true, value: { printed: false } });
+
+    const savePdf = fake.handled.get(INVOKE_CHANNELS.saveWorkOrderPdf)!;
+    expect(await savePdf(fromApp, { id: wo.id })).toEqual({ ok: true, value: { saved: false } });
+    expect(window.webContents.printToPDF).not.toHaveBeenCalled();
+    const chosen = `${temp.dir}/${wo.number}-sheet`;
+    fake.electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: chosen });
+    expect(await savePdf(fromApp, { id: wo.id })).toEqual({ ok: true, value: { saved: true, path: `${chosen}.pdf` } });
+    expect(fake.electron.dialog.showSaveDialog).toHaveBeenLastCalledWith(
+      window,
+      expect.objectContaining({ defaultPath: expect.stringMatching(new RegExp(`[\\\\/]${wo.number}\\.pdf$`)), filters: [{ name: 'PDF document', extensions: ['pdf'] }] }),
+    );
+    expect(window.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', preferCSSPageSize: true }));
+    expect(readFileSync(`${chosen}.pdf`, 'latin1')).toBe('%PDF-1.4 fake\n');
+    expect(await savePdf(fromApp, { id: 'no-such-work-order' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('quits a second instance instead of opening another window', async () => {
     fake.electron.app.requestSingleInstanceLock.mockReturnValue(false);
     await import('../../main/index');
     expect(fake.electron.app.quit).toHaveBeenCalled();
     expect(fake.electron.app.whenReady).not.toHaveBeenCalled();
+  });
+});
+
+describe('the shell as a kiosk (SHOPFLOOR_KIOSK=1)', () => {
+  beforeEach(() => {
+    process.env.SHOPFLOOR_KIOSK = '1';
+  });
+  afterEach(() => {
+    delete process.env.SHOPFLOOR_KIOSK;
+  });
+  const fromApp = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+
+  async function bootKiosk() {
+    await import('../../main/index');
+    fake.fireReady();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 30_000 });
+    return fake.windows[0]!;
+  }
+
+  it('opens full screen with no menu, no tray, no DevTools, and a close (Alt+F4) does nothing', async () => {
+    const window = await bootKiosk();
+    expect(window.options).toMatchObject({ kiosk: true, fullscreen: true, frame: false, closable: false, minimizable: false });
+    expect((window.options.webPreferences as Record<string, unknown>).devTools).toBe(false);
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    expect(fake.trays).toHaveLength(0);
+    let prevented = false;
+    window.emit('close', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    expect(window.hide).not.toHaveBeenCalled();
+    expect(await fake.handled.get(INVOKE_CHANNELS.getKiosk)!(fromApp, undefined)).toEqual({ ok: true, value: { kiosk: true } });
+  });
+
+  it('"Exit kiosk (IT)" takes only an administrator known on this PC, then quits', async () => {
+    const window = await bootKiosk();
+    // An administrator who signed in here before: the offline verifier a sign-in keeps.
+    const { openDatabase } = await import('../../main/core/db/connection');
+    const { provisionLocalAccount } = await import('../../main/core/auth/session');
+    const { JOURNAL_FILE_NAME } = await import('../../main/core');
+    const db = openDatabase(`${temp.dir}/${JOURNAL_FILE_NAME}`);
+    provisionLocalAccount(db, { username: 'ida', role: 'admin' }, 'it-department', new Date().toISOString());
+    db.close();
+
+    const exit = fake.handled.get(INVOKE_CHANNELS.exitKiosk)!;
+    const refused = 'Only an administrator who has signed in on this computer before can exit the kiosk. Check the user name and password.';
+    for (const attempt of [
+      { username: 'alice', password: 'shopfloor-demo' }, // right password, not an admin
+      { username: 'ida', password: 'wrong' },
+      { username: 'nobody', password: 'it-department' },
+    ]) {
+      expect(await exit(fromApp, attempt)).toEqual({ ok: false, error: { code: 'NOT_SIGNED_IN', message: refused } });
+    }
+    expect(fake.electron.app.quit).not.toHaveBeenCalled();
+
+    expect(await exit(fromApp, { username: 'IDA', password: 'it-department' })).toEqual({ ok: true, value: { exiting: true } });
+    await vi.waitFor(() => expect(fake.electron.app.quit).toHaveBeenCalled());
+    expect(window.setClosable).toHaveBeenCalledWith(true);
   });
 });

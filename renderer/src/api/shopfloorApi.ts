@@ -1,6 +1,8 @@
 import { createApi, fakeBaseQuery } from '@reduxjs/toolkit/query/react';
 import type { LogHoursInput, NewWorkOrderInput, SignInInput, WorkOrderChanges } from '../../../shared/domain/inputs';
 import type { DiagnosticsInfo, DiagnosticsSaved } from '../../../shared/domain/diagnostics';
+import type { KioskState } from '../../../shared/domain/kiosk';
+import type { PdfSaved } from '../../../shared/domain/printing';
 import type { SyncStatus } from '../../../shared/domain/syncStatus';
 import type { ConflictDecision, DiscardedChange, RefusedChange, SyncHistoryEntry, WorkOrderConflict } from '../../../shared/domain/sync';
 import type {
@@ -182,11 +184,27 @@ export const shopfloorApi = createApi({
       queryFn: () => call((api) => api.listAssignees()),
       providesTags: ['People'],
     }),
+    printWorkOrder: build.mutation<{ printed: boolean }, string>({
+      queryFn: (id) => call((api) => api.printWorkOrder({ id })),
+    }),
+    saveWorkOrderPdf: build.mutation<PdfSaved, string>({
+      queryFn: (id) => call((api) => api.saveWorkOrderPdf({ id })),
+    }),
+    getKiosk: build.query<KioskState, void>({
+      queryFn: () => call((api) => api.getKiosk()),
+    }),
+    exitKiosk: build.mutation<{ exiting: true }, SignInInput>({
+      queryFn: (input) => call((api) => api.exitKiosk(input)),
+    }),
   }),
 });
 
 export const {
   useListAssigneesQuery,
+  usePrintWorkOrderMutation,
+  useSaveWorkOrderPdfMutation,
+  useGetKioskQuery,
+  useExitKioskMutation,
   useGetSettingsQuery,
   useTestConnectionMutation,
   useSetServerUrlMutation,

@@ -30,6 +30,14 @@ export interface ShopfloorFixtures {
   conflictAnswer: { choice: ConflictChoice | 'later' };
   /** What the native save dialog answers for "Save diagnostics…": a path, or null (cancelled). Set it before clicking. */
   saveDialogAnswer: { path: string | null };
+  /**
+   * The shell's printing seam: "Print…" counts OS print dialogs (answering `printDialogAnswer`), and "Save as PDF…"
+   * renders the page with Chromium's PDF engine (Playwright's page.pdf, print media: what webContents.printToPDF
+   * uses) and saves it where `pdfPath` says (null: the save dialog was cancelled).
+   */
+  printing: { pdfPath: string | null; printDialogs: number; printDialogAnswer: boolean; page: Page | null };
+  /** The shell's kiosk mode: set `active` before the page opens; `exits` counts "Exit kiosk (IT)" that got through. */
+  kiosk: { active: boolean; exits: number };
   server: RunningServer | null;
   core: Core;
   /** Channels the page called, in order: lets a test prove a request went through the bridge. */
@@ -52,6 +60,16 @@ export const test = base.extend<ShopfloorFixtures>({
     await use({ path: null });
   },
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  printing: async ({}, use) => {
+    await use({ pdfPath: null, printDialogs: 0, printDialogAnswer: true, page: null });
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  kiosk: async ({}, use) => {
+    await use({ active: false, exits: 0 });
+  },
+
   server: async ({ withServer }, use) => {
     if (!withServer) return use(null);
     const database = makeTestDatabase('sqlite');
@@ -61,12 +79,29 @@ export const test = base.extend<ShopfloorFixtures>({
     await database.drop();
   },
 
-  core: async ({ coreOptions, signedInAs, server, conflictAnswer, saveDialogAnswer }, use) => {
+  core: async ({ coreOptions, signedInAs, server, conflictAnswer, saveDialogAnswer, printing, kiosk }, use) => {
     const temp = makeTempDir('shopfloor-e2e-');
     const core = createCore({
       logger: silentLogger,
       // The Electron seam of "Save diagnostics…": the shell asks dialog.showSaveDialog, the test answers.
       chooseDiagnosticsPath: async () => saveDialogAnswer.path,
+      printer: {
+        print: async () => {
+          printing.printDialogs += 1;
+          return printing.printDialogAnswer;
+        },
+        renderPdf: async () => {
+          if (!printing.page) throw new Error('no page to print');
+          return printing.page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+        },
+        choosePdfPath: async () => printing.pdfPath,
+      },
+      kiosk: {
+        get active() {
+          return kiosk.active;
+        },
+        exit: () => void (kiosk.exits += 1),
+      },
       ...(server ? { seedDemoData: false, autoSync: false, chooseConflict: async () => conflictAnswer.choice } : {}),
       ...coreOptions,
       dataDir: temp.dir,
@@ -86,7 +121,8 @@ export const test = base.extend<ShopfloorFixtures>({
     await use([]);
   },
 
-  page: async ({ page, core, ipcCalls }, use) => {
+  page: async ({ page, core, ipcCalls, printing }, use) => {
+    printing.page = page;
     const dispatch = createDispatch(core.handlers, silentLogger);
     await page.exposeBinding(INVOKE_BINDING, (_source, channel: string, payload: unknown) => {
       ipcCalls.push({ channel, payload });

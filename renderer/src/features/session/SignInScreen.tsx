@@ -5,6 +5,7 @@ import { useSignInMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
 import { fieldErrors } from '../../components/forms';
 import { disabledBecause } from '../../components/disabledBecause';
+import { KioskExit } from '../kiosk/KioskExit';
 
 /** Shared workstation: each technician signs in; offline too, once they have signed in here with the server. */
 export function SignInScreen({ session }: { session: SessionState }) {
@@ -48,6 +49,7 @@ export function SignInScreen({ session }: { session: SessionState }) {
             : 'Demo: no sync server is set up. Sign in as alice or bob (technicians) or sam (supervisor), password shopfloor-demo.'}
         </p>
       </form>
+      <KioskExit />
     </main>
   );
 }

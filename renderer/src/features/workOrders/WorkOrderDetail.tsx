@@ -3,6 +3,8 @@ import { useGetSessionQuery, useGetWorkOrderQuery } from '../../api/shopfloorApi
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { HoursSection } from '../hours/HoursSection';
 import { LastSync } from '../syncStatus/LastSync';
+import { PrintButtons } from '../printing/PrintButtons';
+import { WorkOrderSheet } from '../printing/WorkOrderSheet';
 import { ActionBar } from './ActionBar';
 import { AssigneeField } from './AssigneeField';
 import { EditWorkOrderForm } from './EditWorkOrderForm';
@@ -119,6 +121,7 @@ function OpenWorkOrder({ workOrder }: { workOrder: WorkOrder }) {
                 Edit details
               </button>
             )}
+            <PrintButtons workOrder={workOrder} />
           </>
         )}
         {role && !noMoreWork && <StatusActions workOrder={workOrder} role={role} change={change} />}
@@ -131,6 +134,7 @@ function OpenWorkOrder({ workOrder }: { workOrder: WorkOrder }) {
         noMoreWork={noMoreWork}
         onTimerStopped={(hours) => setPrefill({ hours, at: Date.now() })}
       />
+      <WorkOrderSheet workOrder={workOrder} />
     </aside>
   );
 }
