@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { app, dialog, net, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { EVENT_CHANNELS } from '../shared/ipc/channels';
+import { PROXY_SIGN_IN_PAGE } from '../shared/ipc/proxySignIn';
 import type { RunningServer } from '../server';
 import { createCore, type Core } from './core';
 import { machineConfigPath, readMachineConfig } from './core/machineConfig';
+import { ProxyLoginBroker } from './core/net/proxyLogin';
 import { startDemoServer } from './demoServer';
 import { startCrashReporting } from './crash/crashReporting';
 import { showConflictDialog } from './dialogs/conflictDialog';
@@ -11,6 +13,9 @@ import { chooseDiagnosticsPath } from './dialogs/saveDiagnosticsDialog';
 import { createDispatch } from './ipc/dispatch';
 import { registerIpc } from './ipc/register';
 import { createElectronLogger, electronLogDir } from './logging/electronLogger';
+import { createElectronFetch } from './net/electronFetch';
+import { createProxySignInPrompt } from './proxy/proxySignInPrompt';
+import { answerProxyChallenge, registerProxyLogin } from './proxy/registerProxyLogin';
 import { createSafeStorageSecretStore } from './secrets/safeStorageSecretStore';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './security/appProtocol';
 import { hardenWebContents } from './security/navigation';
@@ -18,6 +23,7 @@ import { installPermissionPolicy } from './security/permissions';
 import { TrayController } from './tray/TrayController';
 import { startUpdates } from './updates/startUpdates';
 import { createMainWindow } from './windows/createMainWindow';
+import { createProxySignInWindow } from './windows/createProxySignInWindow';
 
 /**
  * The Electron shell: lifecycle and wiring only. Everything that decides
@@ -62,12 +68,26 @@ async function start(): Promise<void> {
   const dataDir = process.env.SHOPFLOOR_DATA_DIR ?? path.join(app.getPath('userData'), 'profile');
   // SHOPFLOOR_NO_SERVER=1: the journal-only demo, with no server at all.
   const journalOnly = process.env.SHOPFLOOR_NO_SERVER === '1';
+  // IT's machine-wide file and per-PC environment: the sync server, the update policy (off | notify | auto) and feed.
+  const machineConfig = readMachineConfig(machineConfigPath(process.platform, process.env), process.env);
+  machineConfig.problems.forEach((problem) => logger.warn(`machine config: ${problem}`));
+  // A proxy that wants a sign-in gets one from the technician, through a small window; the answer stays in memory.
+  const proxyBroker = new ProxyLoginBroker(
+    createProxySignInPrompt({
+      openWindow: (parent) => createProxySignInWindow({ preloadPath: path.join(__dirname, '../preload/proxySignIn.js'), parent, devTools: !app.isPackaged }),
+      parent: () => mainWindow,
+      pageUrl: devServerUrl ? new URL(PROXY_SIGN_IN_PAGE, devServerUrl).href : APP_ENTRY_URL.replace('index.html', PROXY_SIGN_IN_PAGE),
+      logger,
+    }),
+  );
+  registerProxyLogin(app, proxyBroker, logger);
+  const proxyLogin = answerProxyChallenge(proxyBroker, logger);
   try {
     core = createCore({
       dataDir,
       logger,
-      // IT can fix the shop's server per PC; otherwise Settings chooses it.
-      serverUrl: process.env.SHOPFLOOR_SERVER_URL || undefined,
+      // IT can fix the shop's server (machine config file or SHOPFLOOR_SERVER_URL); otherwise Settings chooses it.
+      serverUrl: machineConfig.serverUrl,
       seedDemoData: journalOnly,
       requireHttps: app.isPackaged,
       loginItem:
@@ -83,8 +103,8 @@ async function start(): Promise<void> {
         versions: { app: app.getVersion(), electron: process.versions.electron, chromium: process.versions.chrome },
       },
       // Chromium's network stack: the OS proxy settings (PAC/WPAD included) and the OS certificate store,
-      // which Node's fetch ignores (NODE_EXTRA_CA_CERTS is off with our fuses).
-      fetch: (url, init) => net.fetch(url, init),
+      // which Node's fetch ignores (NODE_EXTRA_CA_CERTS is off with our fuses); a proxy sign-in is asked for.
+      fetch: createElectronFetch((options) => net.request(options), proxyLogin),
     });
   } catch (error) {
     fatal(error);
@@ -117,12 +137,15 @@ async function start(): Promise<void> {
   }
 
   showWindow();
-  // IT's machine-wide file and per-PC environment: the update policy (off | notify | auto) and feed.
-  const machineConfig = readMachineConfig(machineConfigPath(process.platform, process.env), process.env);
-  machineConfig.problems.forEach((problem) => logger.warn(`machine config: ${problem}`));
   // electron-updater updates installed apps only; a development run has nothing to replace.
-  if (app.isPackaged) startUpdates(running, machineConfig, () => mainWindow, logger, !!demoServer);
-  logger.info('shopfloor started', { version: app.getVersion(), dataDir, server: running.serverUrl() ?? 'none', demo: !!demoServer });
+  if (app.isPackaged) startUpdates(running, machineConfig, () => mainWindow, logger, !!demoServer, proxyLogin);
+  logger.info('shopfloor started', {
+    version: app.getVersion(),
+    dataDir,
+    server: running.serverUrl() ?? 'none',
+    serverSetBy: machineConfig.serverUrlSource ?? 'settings',
+    demo: !!demoServer,
+  });
 }
 
 function openWindow(): BrowserWindow {

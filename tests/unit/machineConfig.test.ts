@@ -35,6 +35,7 @@ describe('the update policy IT sets', () => {
     ['an unknown policy', '{ "updates": "sometimes" }', /updates: /],
     ['a misspelt key', '{ "update": "off" }', /update/],
     ['a feed that is not http(s)', '{ "updatesUrl": "file:///c:/updates" }', /updatesUrl/],
+    ['a server address that is not a URL', '{ "serverUrl": "sync.shop.local" }', /serverUrl/],
   ])('ignores a file with %s, says why, and falls back to the default', (_name, content, says) => {
     const result = readMachineConfig(configFile(content), {});
     expect(result.updatePolicy).toBe('notify');
@@ -52,5 +53,27 @@ describe('the update policy IT sets', () => {
     expect(machineConfigPath('win32', { ProgramData: 'C:\\ProgramData' })).toBe('C:\\ProgramData\\Shopfloor\\config.json');
     expect(machineConfigPath('linux', {})).toBe('/etc/shopfloor/config.json');
     expect(machineConfigPath('linux', { SHOPFLOOR_CONFIG: '/opt/shopfloor.json' })).toBe('/opt/shopfloor.json');
+  });
+});
+
+describe('the sync server IT sets for every PC', () => {
+  it('is none on a PC nobody configured: Settings chooses', () => {
+    expect(readMachineConfig(configFile(null), {})).not.toHaveProperty('serverUrl');
+  });
+
+  it('comes from the machine-wide file, next to the update policy', () => {
+    const file = configFile('{ "serverUrl": "https://sync.shop.local:8443", "updates": "auto" }');
+    expect(readMachineConfig(file, {})).toMatchObject({ serverUrl: 'https://sync.shop.local:8443', serverUrlSource: 'config file', updatePolicy: 'auto', problems: [] });
+  });
+
+  it('is overridden for one PC by SHOPFLOOR_SERVER_URL', () => {
+    const file = configFile('{ "serverUrl": "https://sync.shop.local:8443" }');
+    expect(readMachineConfig(file, { SHOPFLOOR_SERVER_URL: 'https://sync-hall2.shop.local' })).toMatchObject({ serverUrl: 'https://sync-hall2.shop.local', serverUrlSource: 'environment' });
+  });
+
+  it('is not taken from a file that is ignored for another mistake', () => {
+    const result = readMachineConfig(configFile('{ "serverUrl": "https://sync.shop.local", "updates": "sometimes" }'), {});
+    expect(result).not.toHaveProperty('serverUrl');
+    expect(result.problems).toHaveLength(1);
   });
 });
