@@ -15,7 +15,7 @@ export interface ProxySignInWindowOptions {
 export function createProxySignInWindow({ preloadPath, parent, devTools }: ProxySignInWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 460,
-    height: 460,
+    height: 480,
     resizable: false,
     minimizable: false,
     maximizable: false,
