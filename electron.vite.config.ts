@@ -43,7 +43,8 @@ export default defineConfig({
       // A sandboxed preload can only `require('electron')`: bundle everything else into one CJS file.
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'preload/index.ts') },
+        // The proxy sign-in window has its own preload: submit/cancel only, not the app's contract.
+        input: { index: resolve(__dirname, 'preload/index.ts'), proxySignIn: resolve(__dirname, 'preload/proxySignIn.ts') },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },
@@ -54,7 +55,10 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      // Two pages: the app, and the proxy sign-in window's page (same CSP, same styles).
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html'), proxySignIn: resolve(__dirname, 'renderer/proxy-sign-in.html') },
+      },
     },
   },
 });

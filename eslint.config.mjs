@@ -78,12 +78,12 @@ export default tseslint.config(
       'import-x/no-restricted-paths': ['error', { zones: LAYER_ZONES }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [BAN_RAW_IPC] }],
-      // Checklist #1 of STYLE.md: one window factory.
+      // Checklist #1 of STYLE.md: windows only from the factories in main/windows/.
       'no-restricted-syntax': [
         'error',
         {
           selector: "NewExpression[callee.name=/^(BrowserWindow|WebContentsView|BrowserView)$/]",
-          message: 'Only main/windows/createMainWindow.ts creates windows (it owns the secure webPreferences).',
+          message: 'Only main/windows/ creates windows (its factories own the secure webPreferences).',
         },
       ],
     },
@@ -116,7 +116,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['main/windows/createMainWindow.ts', 'tests/**'],
+    files: ['main/windows/*.ts', 'tests/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

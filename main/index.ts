@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { app, dialog, Menu, net, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { EVENT_CHANNELS } from '../shared/ipc/channels';
+import { PROXY_SIGN_IN_PAGE } from '../shared/ipc/proxySignIn';
 import type { RunningServer } from '../server';
 import { createCore, type Core } from './core';
 import { machineConfigPath, readMachineConfig, type MachineConfig } from './core/machineConfig';
 import { windowMode, type WindowMode } from './core/kiosk/kioskWindow';
+import { ProxyLoginBroker } from './core/net/proxyLogin';
 import { startDemoServer } from './demoServer';
 import { startCrashReporting } from './crash/crashReporting';
 import { showConflictDialog } from './dialogs/conflictDialog';
@@ -12,6 +14,9 @@ import { chooseDiagnosticsPath } from './dialogs/saveDiagnosticsDialog';
 import { createDispatch } from './ipc/dispatch';
 import { registerIpc } from './ipc/register';
 import { createElectronLogger, electronLogDir } from './logging/electronLogger';
+import { createElectronFetch } from './net/electronFetch';
+import { createProxySignInPrompt } from './proxy/proxySignInPrompt';
+import { answerProxyChallenge, registerProxyLogin } from './proxy/registerProxyLogin';
 import { createSafeStorageSecretStore } from './secrets/safeStorageSecretStore';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './security/appProtocol';
 import { hardenWebContents } from './security/navigation';
@@ -20,6 +25,7 @@ import { TrayController } from './tray/TrayController';
 import { startUpdates } from './updates/startUpdates';
 import { createMainWindow } from './windows/createMainWindow';
 import { createWindowPrinter } from './printing/windowPrinter';
+import { createProxySignInWindow } from './windows/createProxySignInWindow';
 
 /**
  * The Electron shell: lifecycle and wiring only. Everything that decides
@@ -65,18 +71,29 @@ async function start(): Promise<void> {
   const dataDir = process.env.SHOPFLOOR_DATA_DIR ?? path.join(app.getPath('userData'), 'profile');
   // SHOPFLOOR_NO_SERVER=1: the journal-only demo, with no server at all.
   const journalOnly = process.env.SHOPFLOOR_NO_SERVER === '1';
-  // IT's machine-wide file and per-PC environment: the update policy (off | notify | auto), its feed, kiosk mode.
+  // IT's machine-wide file and per-PC environment: the sync server, the update policy (off | notify | auto) and feed, kiosk mode.
   const machineConfig: MachineConfig = readMachineConfig(machineConfigPath(process.platform, process.env), process.env);
   machineConfig.problems.forEach((problem) => logger.warn(`machine config: ${problem}`));
   mode = windowMode(machineConfig, !app.isPackaged);
   // A kiosk has no menu, so none of the default menu's shortcuts (close, quit, reload, DevTools).
   if (mode.removeMenu) Menu.setApplicationMenu(null);
+  // A proxy that wants a sign-in gets one from the technician, through a small window; the answer stays in memory.
+  const proxyBroker = new ProxyLoginBroker(
+    createProxySignInPrompt({
+      openWindow: (parent) => createProxySignInWindow({ preloadPath: path.join(__dirname, '../preload/proxySignIn.js'), parent, devTools: !app.isPackaged }),
+      parent: () => mainWindow,
+      pageUrl: devServerUrl ? new URL(PROXY_SIGN_IN_PAGE, devServerUrl).href : APP_ENTRY_URL.replace('index.html', PROXY_SIGN_IN_PAGE),
+      logger,
+    }),
+  );
+  registerProxyLogin(app, proxyBroker, logger);
+  const proxyLogin = answerProxyChallenge(proxyBroker, logger);
   try {
     core = createCore({
       dataDir,
       logger,
-      // IT can fix the shop's server per PC; otherwise Settings chooses it.
-      serverUrl: process.env.SHOPFLOOR_SERVER_URL || undefined,
+      // IT can fix the shop's server (machine config file or SHOPFLOOR_SERVER_URL); otherwise Settings chooses it.
+      serverUrl: machineConfig.serverUrl,
       seedDemoData: journalOnly,
       requireHttps: app.isPackaged,
       loginItem:
@@ -105,8 +122,8 @@ async function start(): Promise<void> {
         versions: { app: app.getVersion(), electron: process.versions.electron, chromium: process.versions.chrome },
       },
       // Chromium's network stack: the OS proxy settings (PAC/WPAD included) and the OS certificate store,
-      // which Node's fetch ignores (NODE_EXTRA_CA_CERTS is off with our fuses).
-      fetch: (url, init) => net.fetch(url, init),
+      // which Node's fetch ignores (NODE_EXTRA_CA_CERTS is off with our fuses); a proxy sign-in is asked for.
+      fetch: createElectronFetch((options) => net.request(options), proxyLogin),
     });
   } catch (error) {
     fatal(error);
@@ -141,8 +158,15 @@ async function start(): Promise<void> {
 
   showWindow();
   // electron-updater updates installed apps only; a development run has nothing to replace.
-  if (app.isPackaged) startUpdates(running, machineConfig, () => mainWindow, logger, !!demoServer);
-  logger.info('shopfloor started', { version: app.getVersion(), dataDir, server: running.serverUrl() ?? 'none', demo: !!demoServer, kiosk: mode.kiosk });
+  if (app.isPackaged) startUpdates(running, machineConfig, () => mainWindow, logger, !!demoServer, proxyLogin);
+  logger.info('shopfloor started', {
+    version: app.getVersion(),
+    dataDir,
+    server: running.serverUrl() ?? 'none',
+    serverSetBy: machineConfig.serverUrlSource ?? 'settings',
+    demo: !!demoServer,
+    kiosk: mode.kiosk,
+  });
 }
 
 function openWindow(): BrowserWindow {

@@ -11,6 +11,8 @@ import { DEFAULT_UPDATE_POLICY, UpdatePolicy } from './updates/updatePolicy';
  */
 export const MachineConfigFile = z
   .object({
+    /** The shop's sync server for every PC: Settings shows it and cannot change it. */
+    serverUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** off | notify | auto (core/updates/updatePolicy.ts). */
     updates: UpdatePolicy.optional(),
     /** Where the update feed is, when it is not `<sync server>/updates/`. */
@@ -22,6 +24,9 @@ export const MachineConfigFile = z
 export type MachineConfigFile = z.infer<typeof MachineConfigFile>;
 
 export interface MachineConfig {
+  /** The sync server IT fixed for this PC (SHOPFLOOR_SERVER_URL, else the file's serverUrl), or none: Settings chooses. */
+  serverUrl?: string;
+  serverUrlSource?: 'environment' | 'config file';
   updatePolicy: UpdatePolicy;
   /** Where the policy came from, for the log and Settings: IT wants to see which one won. */
   updatePolicySource: 'environment' | 'config file' | 'default';
@@ -47,9 +52,14 @@ export function readMachineConfig(file: string, env: Record<string, string | und
   if (fromEnv && !fromEnv.success) problems.push(`SHOPFLOOR_UPDATES=${env.SHOPFLOOR_UPDATES} is not one of off, notify, auto: ignored.`);
   const updatesUrl = env.SHOPFLOOR_UPDATES_URL || fromFile.updatesUrl;
   const kiosk = kioskSetting(env.SHOPFLOOR_KIOSK, problems) ?? fromFile.kiosk ?? false;
-  if (fromEnv?.success) return { updatePolicy: fromEnv.data, updatePolicySource: 'environment', updatesUrl, kiosk, problems };
-  if (fromFile.updates) return { updatePolicy: fromFile.updates, updatePolicySource: 'config file', updatesUrl, kiosk, problems };
-  return { updatePolicy: DEFAULT_UPDATE_POLICY, updatePolicySource: 'default', updatesUrl, kiosk, problems };
+  const server = env.SHOPFLOOR_SERVER_URL
+    ? { serverUrl: env.SHOPFLOOR_SERVER_URL, serverUrlSource: 'environment' as const }
+    : fromFile.serverUrl
+      ? { serverUrl: fromFile.serverUrl, serverUrlSource: 'config file' as const }
+      : {};
+  if (fromEnv?.success) return { ...server, updatePolicy: fromEnv.data, updatePolicySource: 'environment', updatesUrl, kiosk, problems };
+  if (fromFile.updates) return { ...server, updatePolicy: fromFile.updates, updatePolicySource: 'config file', updatesUrl, kiosk, problems };
+  return { ...server, updatePolicy: DEFAULT_UPDATE_POLICY, updatePolicySource: 'default', updatesUrl, kiosk, problems };
 }
 
 /** SHOPFLOOR_KIOSK: 1/true/yes or 0/false/no; unset or empty leaves it to the file. */
@@ -76,7 +86,7 @@ function readConfigFile(file: string, problems: string[]): MachineConfigFile {
     // Notepad saves UTF-8 with a byte-order mark.
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    problems.push(`${file} is not valid JSON: ignored. It looks like {"updates": "notify"}.`);
+    problems.push(`${file} is not valid JSON: ignored. It looks like {"serverUrl": "https://sync.shop.local:8443", "updates": "notify"}.`);
     return {};
   }
   const parsed = MachineConfigFile.safeParse(json);

@@ -5,13 +5,24 @@ import type { Logger } from '../core/logger';
 import type { MachineConfig } from '../core/machineConfig';
 import { updaterSettings } from '../core/updates/updatePolicy';
 import { askToInstall, showUpdateReady } from '../dialogs/updateDialogs';
+import type { answerProxyChallenge, ProxyLoginCallback } from '../proxy/registerProxyLogin';
 import { UpdateController } from './UpdateController';
 
 /**
  * The only place electron-updater is loaded (lint keeps it out of main/core, server and the renderer).
  * Not started in development builds: electron-updater only updates an installed app.
  */
-export function startUpdates(core: Core, config: MachineConfig, window: () => BrowserWindow | undefined, logger: Logger, demoServer: boolean): UpdateController {
+export function startUpdates(
+  core: Core,
+  config: MachineConfig,
+  window: () => BrowserWindow | undefined,
+  logger: Logger,
+  demoServer: boolean,
+  proxyLogin?: ReturnType<typeof answerProxyChallenge>,
+): UpdateController {
+  // Update downloads are main-process requests: their proxy challenges come as electron-updater's 'login'.
+  // electron-updater hands over the request's own Electron callback (its type says both arguments; called without them it cancels).
+  if (proxyLogin) autoUpdater.on('login', (info, callback) => proxyLogin(info, callback as ProxyLoginCallback));
   const status = () => core.handlers.getSyncStatus();
   const controller = new UpdateController({
     updater: autoUpdater as unknown as ConstructorParameters<typeof UpdateController>[0]['updater'],

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import http from 'node:http';
 import { vi } from 'vitest';
 
 /**
@@ -30,20 +31,32 @@ export function createFakeElectron() {
 
   const windows: FakeBrowserWindow[] = [];
   class FakeBrowserWindow extends EventEmitter {
+    // `ipc` is the window's own IpcMain (webContents.ipc): only that window's page can send on it.
     readonly webContents = Object.assign(new EventEmitter(), {
       send: vi.fn(),
+      ipc: new EventEmitter(),
       // The OS print dialog: the technician prints unless a test answers otherwise.
       print: vi.fn((_options: unknown, callback: (success: boolean, failureReason: string) => void) => callback(true, '')),
       printToPDF: vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.4 fake\n')),
     });
-    readonly loadURL = vi.fn(async () => undefined);
+    readonly loadURL = vi.fn(async (_url: string) => undefined);
+    private destroyed = false;
     constructor(readonly options: Record<string, unknown>) {
       super();
       calls.push('new BrowserWindow');
       windows.push(this);
     }
-    isDestroyed = () => false;
+    isDestroyed = () => this.destroyed;
     isMinimized = () => false;
+    isVisible = vi.fn(() => true);
+    setMenu = vi.fn();
+    /** As Electron does: 'closed', then the page's webContents is destroyed. */
+    close = vi.fn(() => {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.emit('closed');
+      this.webContents.emit('destroyed');
+    });
     show = vi.fn();
     hide = vi.fn();
     focus = vi.fn();
@@ -89,7 +102,12 @@ export function createFakeElectron() {
     Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() },
     nativeImage: { createFromPath: vi.fn((file: string) => ({ file })) },
     // Electron's net.fetch goes through Chromium's network stack; here, Node's fetch on loopback stands in.
-    net: { isOnline: vi.fn(() => true), fetch: vi.fn((url: string, init?: RequestInit) => fetch(url, init)) },
+    net: {
+      isOnline: vi.fn(() => true),
+      fetch: vi.fn((url: string, init?: RequestInit) => fetch(url, init)),
+      // Electron's ClientRequest and Node's share what the shell uses (setHeader, write, end, abort, 'response'); Node's never raises 'login'.
+      request: vi.fn((options: { url?: string; method?: string }) => http.request(options.url!, { method: options.method })),
+    },
     safeStorage: {
       isEncryptionAvailable: vi.fn(() => false),
       getSelectedStorageBackend: vi.fn(() => 'basic_text'),

@@ -39,13 +39,27 @@ export function startTlsFront(target: string, tls: { cert: string; key: string }
   return listen(server, 'https');
 }
 
-/** An HTTP proxy (CONNECT for https). `authenticate` false: it answers 407, as a proxy wanting a sign-in does. */
-export async function startProxy({ authenticate = true } = {}): Promise<Listening & { tunnels: string[] }> {
+/**
+ * An HTTP proxy (CONNECT for https). `authenticate` false: it answers 407, as a proxy wanting a
+ * sign-in does. `basic`: it wants exactly that user name and password (Basic, realm "proxy"),
+ * and `signIns` records every Proxy-Authorization it was given, decoded ("user:password").
+ */
+export async function startProxy({ authenticate = true, basic }: { authenticate?: boolean; basic?: { username: string; password: string } } = {}): Promise<
+  Listening & { tunnels: string[]; signIns: string[] }
+> {
   const tunnels: string[] = [];
+  const signIns: string[] = [];
   const server = createProxy(http.createServer());
-  server.authenticate = () => authenticate;
+  server.authenticate = (req: http.IncomingMessage) => {
+    if (!basic) return authenticate;
+    const given = /^Basic (.+)$/.exec(req.headers['proxy-authorization'] ?? '')?.[1];
+    if (!given) return false;
+    const decoded = Buffer.from(given, 'base64').toString('utf8');
+    signIns.push(decoded);
+    return decoded === `${basic.username}:${basic.password}`;
+  };
   server.on('connect', (req: http.IncomingMessage) => tunnels.push(req.url ?? ''));
-  return { ...(await listen(server, 'http')), tunnels };
+  return { ...(await listen(server, 'http')), tunnels, signIns };
 }
 
 /** An address where nothing listens (a port taken and released). */

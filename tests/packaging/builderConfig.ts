@@ -9,6 +9,7 @@ const Targets = z
   .transform((targets) => targets.map((t) => (typeof t === 'string' ? t : t.target)));
 
 const WindowsInstaller = z.object({
+  artifactName: z.string().optional(),
   oneClick: z.boolean().optional(),
   perMachine: z.boolean().optional(),
   runAfterFinish: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERVE_OPTIONS } from '../../server/cli/serve';
 import { ASSET_COLUMNS } from '../../server/import/assetRows';
@@ -14,6 +15,8 @@ import { OUTBOX_STATES } from '../../main/core/journal/outbox';
 import { LOG_ARCHIVES_KEPT, LOG_MAX_BYTES } from '../../main/core/logRotation';
 import { MachineConfigFile, machineConfigPath, readMachineConfig } from '../../main/core/machineConfig';
 import { KIOSK_EXIT_REFUSED } from '../../main/core/kiosk/service';
+import { MAX_REFUSALS, QUIET_MS } from '../../main/core/net/proxyLogin';
+import { readBuilderConfig } from '../packaging/builderConfig';
 import { DEFAULT_UPDATE_POLICY, UPDATE_POLICIES } from '../../main/core/updates/updatePolicy';
 
 /** docs/sync-protocol.md is how others write clients: it must name every code and type we can send. */
@@ -211,5 +214,71 @@ describe('docs/operations.md, Kiosk', () => {
   it('covers Windows and Linux, and quotes the sentence a refused exit gets', () => {
     for (const words of ['Assigned Access', 'Shell Launcher', 'AutomaticLogin', 'autologin-user', 'Exit kiosk (IT)']) expect(section).toContain(words);
     expect(section.replace(/\s+/g, ' ')).toContain(KIOSK_EXIT_REFUSED);
+  });
+});
+
+/** docs/operations.md, "Deploying to many PCs": what IT types on 40 PCs must be what the app and its installers do. */
+describe('docs/operations.md, Deploying to many PCs', () => {
+  const operations = readFileSync('docs/operations.md', 'utf8');
+  const section = operations.slice(operations.indexOf('## Deploying to many PCs'));
+  const builder = readBuilderConfig();
+  /** electron-builder's file name for a target, with the version left as <version>. */
+  const fileName = (pattern: string | undefined, ext: string) =>
+    (pattern ?? '').replace('${productName}', builder.productName).replace('${version}', '<version>').replace('${ext}', ext);
+
+  it('is the last section (other sections are edited by others: this one is appended)', () => {
+    expect(operations.indexOf('## Deploying to many PCs')).toBeGreaterThan(0);
+    expect(section.slice(3)).not.toMatch(/^## /m);
+  });
+
+  it('installs silently with the NSIS and MSI files electron-builder.yml makes, both per machine', () => {
+    expect(builder.win.target).toEqual(expect.arrayContaining(['nsis', 'msi']));
+    expect(builder.nsis).toMatchObject({ perMachine: true });
+    expect(builder.msi).toMatchObject({ perMachine: true, runAfterFinish: false });
+    const nsis = fileName(builder.nsis?.artifactName, 'exe');
+    const msi = fileName(builder.msi?.artifactName, 'msi');
+    expect(nsis).toBe('Shopfloor-Setup-<version>.exe');
+    expect(msi).toBe('Shopfloor-<version>.msi');
+    expect(section).toContain(`${nsis} /S /allusers`);
+    expect(section).toContain(`msiexec /i ${msi} /qn ALLUSERS=1`);
+    expect(section).toContain(`msiexec /x ${msi} /qn`);
+    expect(section).toContain(`"C:\\Program Files\\${builder.productName}\\Uninstall ${builder.productName}.exe" /S`);
+  });
+
+  it('uses the installer switches electron-builder\'s NSIS script reads', () => {
+    const templates = path.resolve('node_modules/app-builder-lib/templates/nsis');
+    const scripts = readdirSync(templates).filter((f) => f.endsWith('.nsh')).map((f) => readFileSync(path.join(templates, f), 'utf8')).join('\n');
+    expect(scripts).toContain('${GetOptions} $R0 "/allusers"');
+    expect(scripts).toContain('${GetOptions} $R0 "--delete-app-data"');
+    expect(section).toContain('--delete-app-data');
+  });
+
+  it.each(Object.keys(MachineConfigFile.shape))('documents the config file key %s', (key) => {
+    expect(section).toContain(`"${key}"`);
+  });
+
+  it('says where the configuration file lives, as the app looks for it', () => {
+    expect(section).toContain(`\`${machineConfigPath('win32', { ProgramData: 'C:\\ProgramData' })}\``);
+    expect(section).toContain(`\`${machineConfigPath('linux', {})}\``);
+    expect(section).toContain(`\`${machineConfigPath('darwin', {})}\``);
+  });
+
+  /** Every variable the app reads (grepped from main/), so none is a secret switch IT never hears of. */
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  const variables = [...new Set(sources('main').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\b(?:process\.env|env)\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!)))].sort();
+  it('finds the variables the app reads', () => {
+    expect(variables).toEqual(expect.arrayContaining(['SHOPFLOOR_SERVER_URL', 'SHOPFLOOR_CONFIG', 'SHOPFLOOR_UPDATES']));
+  });
+  it.each(variables)('documents the environment variable %s', (name) => {
+    expect(section).toContain(`\`${name}\``);
+  });
+
+  it('says how the proxy sign-in stops asking, with the numbers the code uses', () => {
+    expect(section).toContain('**Proxy sign-in**');
+    const flat = section.replace(/\s+/g, ' ');
+    expect(flat).toContain(`after ${MAX_REFUSALS} refusals in a row`);
+    expect(flat).toContain(`for ${QUIET_MS / 60_000} minutes`);
+    expect(flat).toContain('never written to disk and never logged');
   });
 });

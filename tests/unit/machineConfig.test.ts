@@ -36,6 +36,7 @@ describe('the update policy IT sets', () => {
     ['an unknown policy', '{ "updates": "sometimes" }', /updates: /],
     ['a misspelt key', '{ "update": "off" }', /update/],
     ['a feed that is not http(s)', '{ "updatesUrl": "file:///c:/updates" }', /updatesUrl/],
+    ['a server address that is not a URL', '{ "serverUrl": "sync.shop.local" }', /serverUrl/],
   ])('ignores a file with %s, says why, and falls back to the default', (_name, content, says) => {
     const result = readMachineConfig(configFile(content), {});
     expect(result.updatePolicy).toBe('notify');
@@ -95,5 +96,27 @@ describe('the main window a kiosk gets', () => {
     expect(normal).toMatchObject({ kiosk: false, removeMenu: false, onClose: 'hide-to-tray', tray: true, devTools: false });
     expect(normal.window).toMatchObject({ kiosk: false, fullscreen: false, frame: true, closable: true, minimizable: true });
     expect(windowMode({ kiosk: false }, true).devTools).toBe(true);
+  });
+});
+
+describe('the sync server IT sets for every PC', () => {
+  it('is none on a PC nobody configured: Settings chooses', () => {
+    expect(readMachineConfig(configFile(null), {})).not.toHaveProperty('serverUrl');
+  });
+
+  it('comes from the machine-wide file, next to the update policy', () => {
+    const file = configFile('{ "serverUrl": "https://sync.shop.local:8443", "updates": "auto" }');
+    expect(readMachineConfig(file, {})).toMatchObject({ serverUrl: 'https://sync.shop.local:8443', serverUrlSource: 'config file', updatePolicy: 'auto', problems: [] });
+  });
+
+  it('is overridden for one PC by SHOPFLOOR_SERVER_URL', () => {
+    const file = configFile('{ "serverUrl": "https://sync.shop.local:8443" }');
+    expect(readMachineConfig(file, { SHOPFLOOR_SERVER_URL: 'https://sync-hall2.shop.local' })).toMatchObject({ serverUrl: 'https://sync-hall2.shop.local', serverUrlSource: 'environment' });
+  });
+
+  it('is not taken from a file that is ignored for another mistake', () => {
+    const result = readMachineConfig(configFile('{ "serverUrl": "https://sync.shop.local", "updates": "sometimes" }'), {});
+    expect(result).not.toHaveProperty('serverUrl');
+    expect(result.problems).toHaveLength(1);
   });
 });

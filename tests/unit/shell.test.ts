@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { INVOKE_CHANNELS } from '../../shared/ipc/channels';
+import { PROXY_SIGN_IN_CHANNEL } from '../../shared/ipc/proxySignIn';
 import { createFakeElectron, type FakeElectron } from '../helpers/fakeElectron';
 import { memoryLogger } from '../helpers/memoryLogger';
 import { makeTempDir } from '../helpers/tempDir';
@@ -262,5 +264,105 @@ describe('the shell as a kiosk (SHOPFLOOR_KIOSK=1)', () => {
     expect(await exit(fromApp, { username: 'IDA', password: 'it-department' })).toEqual({ ok: true, value: { exiting: true } });
     await vi.waitFor(() => expect(fake.electron.app.quit).toHaveBeenCalled());
     expect(window.setClosable).toHaveBeenCalledWith(true);
+  });
+});
+
+describe('the shell when a proxy asks for a sign-in', () => {
+  const challenge = { isProxy: true, host: 'proxy.shop.local', port: 3128, realm: 'Shop floor', scheme: 'basic' };
+  const promptPage = 'app://bundle/proxy-sign-in.html?proxy=proxy.shop.local%3A3128&realm=Shop+floor';
+
+  async function bootAndChallenge(authInfo: Record<string, unknown> = challenge) {
+    await import('../../main/index');
+    fake.fireReady();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 30_000 });
+    const event = { preventDefault: vi.fn() };
+    const callback = vi.fn();
+    const answered = new Promise<unknown[]>((resolve) => callback.mockImplementation((...args: unknown[]) => resolve(args)));
+    fake.electron.app.emit('login', event, null, { url: 'https://sync.shop.local/api/v1/health' }, authInfo, callback);
+    return { event, callback, answered, main: fake.windows[0]! };
+  }
+  const fromPrompt = { senderFrame: { url: promptPage, parent: null } };
+
+  it('opens the sign-in window modal to the app, with the secure options and its own preload, and hands over what was typed', async () => {
+    const { event, answered, main } = await bootAndChallenge();
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
+    const prompt = fake.windows[1]!;
+    expect(prompt.options).toMatchObject({ modal: true, parent: main, title: 'Proxy sign-in', show: false });
+    expect(prompt.options.webPreferences).toEqual({
+      ...(fake.windows[0]!.options.webPreferences as object),
+      preload: expect.stringMatching(/preload[\\/]proxySignIn\.js$/),
+    });
+    expect(prompt.loadURL).toHaveBeenCalledWith(promptPage);
+
+    prompt.webContents.ipc.emit(PROXY_SIGN_IN_CHANNEL, fromPrompt, { username: 'dana', password: 's3cret' });
+    expect(await answered).toEqual(['dana', 's3cret']);
+    expect(prompt.close).toHaveBeenCalled();
+    const log = (await import('electron-log/main')).default as unknown as { entries: unknown[] };
+    expect(JSON.stringify(log.entries)).toContain('proxy.shop.local:3128');
+    expect(JSON.stringify(log.entries)).not.toContain('s3cret');
+  });
+
+  it('stands alone on top when the app is in the tray', async () => {
+    await import('../../main/index');
+    fake.fireReady();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 30_000 });
+    fake.windows[0]!.isVisible.mockReturnValue(false);
+    fake.electron.app.emit('login', { preventDefault: vi.fn() }, null, {}, challenge, vi.fn());
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
+    expect(fake.windows[1]!.options).toMatchObject({ modal: false, parent: undefined, alwaysOnTop: true });
+  });
+
+  it('ignores an answer from another page or a malformed one, and cancels when the window is closed', async () => {
+    const { answered, callback } = await bootAndChallenge();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
+    const prompt = fake.windows[1]!;
+    prompt.webContents.ipc.emit(PROXY_SIGN_IN_CHANNEL, { senderFrame: { url: 'app://bundle/index.html', parent: null } }, { username: 'x', password: 'y' });
+    prompt.webContents.ipc.emit(PROXY_SIGN_IN_CHANNEL, { senderFrame: { url: promptPage, parent: {} } }, { username: 'x', password: 'y' });
+    prompt.webContents.ipc.emit(PROXY_SIGN_IN_CHANNEL, fromPrompt, { username: 'x', password: 'y', remember: true });
+    prompt.webContents.ipc.emit(PROXY_SIGN_IN_CHANNEL, fromPrompt, { username: '', password: 'y' });
+    expect(callback).not.toHaveBeenCalled();
+    prompt.close();
+    expect(await answered).toEqual([]);
+  });
+
+  it('Cancel answers the proxy with nothing, and a web server asking for a password is left refused', async () => {
+    const { answered } = await bootAndChallenge();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
+    fake.windows[1]!.webContents.ipc.emit(PROXY_SIGN_IN_CHANNEL, fromPrompt, null);
+    expect(await answered).toEqual([]);
+
+    const server = { preventDefault: vi.fn() };
+    fake.electron.app.emit('login', server, null, {}, { ...challenge, isProxy: false }, vi.fn());
+    expect(server.preventDefault).not.toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(2);
+  });
+
+  it('syncs through net.request, where each request can raise its own proxy challenge', async () => {
+    await import('../../main/index');
+    fake.fireReady();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 30_000 });
+    const fromApp = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+    await fake.handled.get(INVOKE_CHANNELS.testConnection)!(fromApp, { url: 'http://127.0.0.1:9' });
+    expect(fake.electron.net.request).toHaveBeenCalledWith(expect.objectContaining({ url: 'http://127.0.0.1:9/api/v1/health', method: 'GET' }));
+    expect(fake.electron.net.fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('the shell with a machine config file', () => {
+  it('uses the sync server the file names, fixed: Settings cannot change it', async () => {
+    const file = `${temp.dir}/machine-config.json`;
+    writeFileSync(file, JSON.stringify({ serverUrl: 'http://127.0.0.1:9' }));
+    process.env.SHOPFLOOR_CONFIG = file;
+    try {
+      await import('../../main/index');
+      fake.fireReady();
+      await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 30_000 });
+      const fromApp = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+      const settings = (await fake.handled.get(INVOKE_CHANNELS.getSettings)!(fromApp, undefined)) as { value: unknown };
+      expect(settings.value).toMatchObject({ serverUrl: 'http://127.0.0.1:9', serverFixed: true, demoServer: false });
+    } finally {
+      delete process.env.SHOPFLOOR_CONFIG;
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { disabledBecause } from '../../components/disabledBecause';
 import { SignInInput } from '../../../../shared/domain/inputs';
 import { useExitKioskMutation, useGetKioskQuery } from '../../api/shopfloorApi';
 
@@ -52,7 +53,7 @@ export function KioskExit() {
       )}
       {answer?.exiting && <p role="status">Closing Shopfloor…</p>}
       <div className="button-row">
-        <button type="submit" disabled={isLoading || !!answer}>
+        <button type="submit" {...disabledBecause(isLoading && 'The password is being checked.', answer?.exiting && 'Shopfloor is closing.')}>
           Exit kiosk
         </button>
         <button type="button" onClick={() => setOpen(false)}>

@@ -1,4 +1,5 @@
 import type { WorkOrder } from '../../../../shared/domain/workOrder';
+import { disabledBecause } from '../../components/disabledBecause';
 import { useSaveWorkOrderPdfMutation, usePrintWorkOrderMutation } from '../../api/shopfloorApi';
 
 /** "Print…" (the OS print dialog) and "Save as PDF…" (a save dialog): both print the sheet of this work order. */
@@ -6,13 +7,14 @@ export function PrintButtons({ workOrder }: { workOrder: WorkOrder }) {
   const [print, printing] = usePrintWorkOrderMutation();
   const [savePdf, saving] = useSaveWorkOrderPdfMutation();
   const busy = printing.isLoading || saving.isLoading;
+  const waitReason = busy && (printing.isLoading ? 'The print dialog is open.' : 'The PDF is being saved.');
   const error = (printing.error ?? saving.error) as { message?: string } | undefined;
   return (
     <div className="print-buttons">
-      <button type="button" disabled={busy} onClick={() => void print(workOrder.id)}>
+      <button type="button" {...disabledBecause(waitReason)} onClick={() => void print(workOrder.id)}>
         Print…
       </button>
-      <button type="button" disabled={busy} onClick={() => void savePdf(workOrder.id)}>
+      <button type="button" {...disabledBecause(waitReason)} onClick={() => void savePdf(workOrder.id)}>
         Save as PDF…
       </button>
       <p role="status" className="muted print-outcome">
