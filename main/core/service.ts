@@ -13,6 +13,7 @@ import { signIn, type LocalUser } from './auth/session';
 import type { SecretStore } from './auth/secretStore';
 import { getTimer, startTimer, stopTimer } from './journal/timer';
 import { createWorkOrder, listHours, logHours, updateWorkOrder } from './journal/workOrderActions';
+import { createWorkRequest, decideWorkRequest, listWorkRequests } from './journal/workRequests';
 import type { CoreEventListener } from './index';
 import type { ConflictChoice, WorkOrderConflict } from '../../shared/domain/sync';
 import { acknowledgeRefused, listConflicts, listDiscarded, listRefused, refusedAsCsv, resolveConflict } from './sync/conflicts';
@@ -177,6 +178,22 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       return view;
     },
     listAssignees: () => listKnownUsers(db),
+    createWorkRequest: (input) => {
+      const request = createWorkRequest(db, input, now());
+      changed([request.id]);
+      return request;
+    },
+    listWorkRequests: (query) => listWorkRequests(db, query),
+    acceptWorkRequest: ({ id }) => {
+      const request = decideWorkRequest(db, requireUser(), id, { kind: 'accept' }, now());
+      changed([id]);
+      return request;
+    },
+    declineWorkRequest: ({ id, reason }) => {
+      const request = decideWorkRequest(db, requireUser(), id, { kind: 'decline', reason }, now());
+      changed([id]);
+      return request;
+    },
     ...diagnosticsHandlers({
       dataDir: deps.dataDir,
       places: deps.diagnostics,

@@ -38,6 +38,10 @@ export const INVOKE_CHANNELS = {
   getListView: 'preferences:getListView',
   saveListView: 'preferences:saveListView',
   listAssignees: 'people:listAssignees',
+  createWorkRequest: 'requests:create',
+  listWorkRequests: 'requests:list',
+  acceptWorkRequest: 'requests:accept',
+  declineWorkRequest: 'requests:decline',
   getDiagnosticsInfo: 'diagnostics:info',
   saveDiagnostics: 'diagnostics:save',
 } as const;
