@@ -53,6 +53,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     setStartWithComputer: unused,
     getDiagnosticsInfo: unused,
     saveDiagnostics: unused,
+    createWorkRequest: unused,
+    listWorkRequests: unused,
+    acceptWorkRequest: unused,
+    declineWorkRequest: unused,
     listWorkOrders: vi.fn(() => page),
     getWorkOrder: vi.fn(() => {
       throw new AppError('NOT_FOUND', 'This work order is not on this computer.');
