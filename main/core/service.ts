@@ -14,6 +14,8 @@ import type { SecretStore } from './auth/secretStore';
 import { getTimer, startTimer, stopTimer } from './journal/timer';
 import { createWorkOrder, listHours, logHours, updateWorkOrder } from './journal/workOrderActions';
 import { createWorkRequest, decideWorkRequest, listWorkRequests } from './journal/workRequests';
+import { DeclineWorkRequestInput, NewWorkRequestInput, WorkRequestQuery } from '../../shared/domain/workRequest';
+import type { z } from 'zod';
 import type { CoreEventListener } from './index';
 import type { ConflictChoice, WorkOrderConflict } from '../../shared/domain/sync';
 import { acknowledgeRefused, listConflicts, listDiscarded, listRefused, refusedAsCsv, resolveConflict } from './sync/conflicts';
@@ -178,18 +180,20 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       return view;
     },
     listAssignees: () => listKnownUsers(db),
+    // Parsed again here (the dispatcher did so already): what reaches the journal is checked whoever calls.
     createWorkRequest: (input) => {
-      const request = createWorkRequest(db, input, now());
+      const request = createWorkRequest(db, checked(NewWorkRequestInput, input), now());
       changed([request.id]);
       return request;
     },
-    listWorkRequests: (query) => listWorkRequests(db, query),
+    listWorkRequests: (query) => listWorkRequests(db, checked(WorkRequestQuery, query)),
     acceptWorkRequest: ({ id }) => {
       const request = decideWorkRequest(db, requireUser(), id, { kind: 'accept' }, now());
       changed([id]);
       return request;
     },
-    declineWorkRequest: ({ id, reason }) => {
+    declineWorkRequest: (input) => {
+      const { id, reason } = checked(DeclineWorkRequestInput, input);
       const request = decideWorkRequest(db, requireUser(), id, { kind: 'decline', reason }, now());
       changed([id]);
       return request;
@@ -203,4 +207,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       now,
     }),
   };
+}
+
+/** The schema's output, or the first problem as the sentence the person reads. */
+function checked<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', parsed.error.issues[0]?.message ?? 'This is not valid.');
+  return parsed.data;
 }

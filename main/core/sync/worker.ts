@@ -234,7 +234,7 @@ export class SyncWorker {
 
   /** Pending changes in order, in batches of one user each, with that user's token. */
   private async pushAll(client: SyncClient): Promise<number> {
-    const { db, secrets } = this.deps;
+    const { db } = this.deps;
     const id = clientId(db);
     let sent = 0;
     // Everything up to `after` was sent in this cycle or waits; `waiting` are the changes that wait.
