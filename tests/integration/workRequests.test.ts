@@ -22,7 +22,7 @@ async function syncUntil(pc: Core, scope: 'all' | 'thisComputer', expected: Reco
   await expect
     .poll(async () => {
       await pc.sync.syncNow();
-      return (await pc.handlers.listWorkRequests({ scope })).items[0];
+      return (await pc.handlers.listWorkRequests({ scope, limit: 100 })).items[0];
     })
     .toMatchObject(expected);
 }
@@ -73,16 +73,16 @@ describe.each(DIALECTS)('work requests on %s', (dialect) => {
 
     const sam = await supervisorPc(server, openCore);
     await syncUntil(sam, 'all', { id: request.id });
-    const queue = await sam.handlers.listWorkRequests({ scope: 'all' });
+    const queue = await sam.handlers.listWorkRequests({ scope: 'all', limit: 100 });
     expect(queue.newCount).toBe(1);
     expect(queue.items[0]).toMatchObject({ id: request.id, status: 'new', requestedBy: 'Maria (line 3)', machineStopped: true, fromThisComputer: false, localState: 'synced' });
 
     expect(await sam.handlers.acceptWorkRequest({ id: request.id })).toMatchObject({ pendingDecision: 'accept', localState: 'unsynced' });
-    expect((await sam.handlers.listWorkRequests({ scope: 'all' })).newCount).toBe(0);
+    expect((await sam.handlers.listWorkRequests({ scope: 'all', limit: 100 })).newCount).toBe(0);
     expect(await sam.sync.syncNow()).toMatchObject({ outcome: 'ok', sent: 1 });
     await syncUntil(sam, 'all', { status: 'accepted' });
 
-    const accepted = await sam.handlers.listWorkRequests({ scope: 'all' });
+    const accepted = await sam.handlers.listWorkRequests({ scope: 'all', limit: 100 });
     const decided = accepted.items.find((r) => r.id === request.id)!;
     expect(decided).toMatchObject({ status: 'accepted', decidedBy: 'sam', pendingDecision: null, localState: 'synced' });
     expect(decided.workOrderNumber).toMatch(/^WO-\d+$/);
@@ -101,7 +101,7 @@ describe.each(DIALECTS)('work requests on %s', (dialect) => {
 
     // Back on the floor, still nobody signed in: the next sync brings the outcome.
     await syncUntil(floor, 'thisComputer', { status: 'accepted' });
-    const mine = await floor.handlers.listWorkRequests({ scope: 'thisComputer' });
+    const mine = await floor.handlers.listWorkRequests({ scope: 'thisComputer', limit: 100 });
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({ id: request.id, status: 'accepted', workOrderNumber: decided.workOrderNumber, localState: 'synced' });
 
@@ -153,7 +153,7 @@ describe.each(DIALECTS)('work requests on %s', (dialect) => {
     await office.sync.syncNow();
     await syncUntil(workshop, 'all', { status: 'accepted' });
 
-    const [seen] = (await workshop.handlers.listWorkRequests({ scope: 'all' })).items;
+    const [seen] = (await workshop.handlers.listWorkRequests({ scope: 'all', limit: 100 })).items;
     expect(seen).toMatchObject({ status: 'accepted', localState: 'refused', pendingDecision: null });
     expect(seen!.refusal).toMatchObject({ code: 'REQUEST_ALREADY_DECIDED' });
     expect(seen!.refusal!.message).toMatch(/^This work request was already accepted by someone else \(sam, /);
@@ -213,13 +213,13 @@ describe.each(DIALECTS)('work requests on %s', (dialect) => {
     const fresh = openCore({ seedDemoData: false, serverUrl: server.url, autoSync: false, dataDir: floor.dataDir });
     const { request } = await report(fresh, server);
     expect(await fresh.sync.syncNow()).toMatchObject({ outcome: 'ok', sent: 0 });
-    expect((await fresh.handlers.listWorkRequests({ scope: 'thisComputer' })).items[0]).toMatchObject({ id: request.id, localState: 'unsynced' });
+    expect((await fresh.handlers.listWorkRequests({ scope: 'thisComputer', limit: 100 })).items[0]).toMatchObject({ id: request.id, localState: 'unsynced' });
     expect(await fresh.handlers.getSyncStatus()).toMatchObject({ pendingChanges: 1 });
 
     await fresh.handlers.signIn({ username: 'bob', password: DEMO_PASSWORD });
     await fresh.sync.idle();
     await fresh.sync.syncNow();
-    expect((await fresh.handlers.listWorkRequests({ scope: 'thisComputer' })).items[0]).toMatchObject({ localState: 'synced' });
+    expect((await fresh.handlers.listWorkRequests({ scope: 'thisComputer', limit: 100 })).items[0]).toMatchObject({ localState: 'synced' });
     expect(await server.database.db.selectFrom('work_requests').select('carried_by').where('id', '=', request.id).executeTakeFirstOrThrow()).toEqual({ carried_by: 'bob' });
   });
 });
