@@ -4,6 +4,8 @@ import type { SessionState } from '../../../../shared/domain/views';
 import { useSignInMutation } from '../../api/shopfloorApi';
 import { FieldError } from '../../components/FieldError';
 import { fieldErrors } from '../../components/forms';
+import { ReportProblemButton } from '../requests/ReportProblemButton';
+import { ReportProblemScreen } from '../requests/ReportProblemScreen';
 
 /** Shared workstation: each technician signs in; offline too, once they have signed in here with the server. */
 export function SignInScreen({ session }: { session: SessionState }) {
@@ -11,7 +13,10 @@ export function SignInScreen({ session }: { session: SessionState }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // An operator without an account reports a problem from here.
+  const [reporting, setReporting] = useState(false);
 
+  if (reporting) return <ReportProblemScreen onBack={() => setReporting(false)} />;
   return (
     <main className="sign-in">
       <form
@@ -47,6 +52,7 @@ export function SignInScreen({ session }: { session: SessionState }) {
             : 'Demo: no sync server is set up. Sign in as alice or bob (technicians) or sam (supervisor), password shopfloor-demo.'}
         </p>
       </form>
+      <ReportProblemButton onClick={() => setReporting(true)} />
     </main>
   );
 }
