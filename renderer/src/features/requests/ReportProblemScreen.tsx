@@ -28,6 +28,8 @@ export function ReportProblemScreen({ onBack }: { onBack: () => void }) {
   const [sent, setSent] = useState<string | null>(null);
   const { data: matches } = useListAssetsQuery({ search: assetText, limit: 6 }, { skip: !assetText.trim() || asset !== null });
   const { data: mine } = useListWorkRequestsQuery({ scope: 'thisComputer', limit: 5 });
+  /** An answer given: its "missing" sentence goes. */
+  const answered = (field: string) => setErrors(({ [field]: _gone, ...rest }) => rest);
 
   /** A scanner types the tag and Enter (so may a person): take the asset with exactly that tag, from this computer. */
   const scanned = async () => {
@@ -38,7 +40,7 @@ export function ReportProblemScreen({ onBack }: { onBack: () => void }) {
     const match = page?.items.find((a) => a.tag.toLowerCase() === code.toLowerCase());
     if (match) {
       setAsset(match);
-      setErrors(({ assetId: _gone, ...rest }) => rest);
+      answered('assetId');
     } else setErrors((e) => ({ ...e, assetId: `No machine with the tag “${code}” is on this computer. Type part of its name and choose it below.` }));
   };
 
@@ -83,7 +85,10 @@ export function ReportProblemScreen({ onBack }: { onBack: () => void }) {
       >
         <label>
           Your name
-          <input value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} aria-describedby="requestedBy-error" />
+          <input value={name} autoComplete="off" onChange={(e) => {
+              setName(e.target.value);
+              answered('requestedBy');
+            }} aria-describedby="requestedBy-error" />
         </label>
         <FieldError id="requestedBy-error" message={errors.requestedBy} />
 
@@ -117,7 +122,13 @@ export function ReportProblemScreen({ onBack }: { onBack: () => void }) {
                 <ul className="asset-choices" aria-label="Matching machines">
                   {matches.items.map((a) => (
                     <li key={a.id}>
-                      <button type="button" onClick={() => setAsset(a)}>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setAsset(a);
+                          answered('assetId');
+                        }}
+                      >
                         <strong>{a.tag}</strong> {a.name}
                       </button>
                     </li>
@@ -131,17 +142,26 @@ export function ReportProblemScreen({ onBack }: { onBack: () => void }) {
 
         <label>
           What is wrong?
-          <textarea value={description} rows={4} onChange={(e) => setDescription(e.target.value)} aria-describedby="description-error" />
+          <textarea value={description} rows={4} onChange={(e) => {
+              setDescription(e.target.value);
+              answered('description');
+            }} aria-describedby="description-error" />
         </label>
         <FieldError id="description-error" message={errors.description} />
 
         <fieldset>
           <legend>Has the machine stopped?</legend>
           <div className="big-choices">
-            <button type="button" aria-pressed={stopped === true} onClick={() => setStopped(true)}>
+            <button type="button" aria-pressed={stopped === true} onClick={() => {
+                setStopped(true);
+                answered('machineStopped');
+              }}>
               Yes, it stopped
             </button>
-            <button type="button" aria-pressed={stopped === false} onClick={() => setStopped(false)}>
+            <button type="button" aria-pressed={stopped === false} onClick={() => {
+                setStopped(false);
+                answered('machineStopped');
+              }}>
               No, it still runs
             </button>
           </div>
@@ -152,7 +172,10 @@ export function ReportProblemScreen({ onBack }: { onBack: () => void }) {
           <legend>How urgent?</legend>
           <div className="big-choices">
             {WORK_REQUEST_URGENCIES.map((u) => (
-              <button key={u} type="button" aria-pressed={urgency === u} onClick={() => setUrgency(u)}>
+              <button key={u} type="button" aria-pressed={urgency === u} onClick={() => {
+                  setUrgency(u);
+                  answered('urgency');
+                }}>
                 {URGENCY_LABELS[u]}
               </button>
             ))}
