@@ -75,6 +75,21 @@ export function ReportProblemScreen({ onBack }: { onBack: () => void }) {
           {sent}
         </p>
       )}
+      {!!mine?.items.length && (
+        <section aria-labelledby="my-reports-title" className="my-reports">
+          <h2 id="my-reports-title">Reported on this computer</h2>
+          <ul>
+            {mine.items.map((r) => (
+              <li key={r.id} className={`report-outcome outcome-${r.status}`}>
+                <span>{outcomeSentence(r)}</span>
+                <span className="muted">
+                  {r.requestedBy}, {formatDateTime(r.reportedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form
         noValidate
         aria-label="Report a problem"
@@ -118,7 +133,7 @@ export function ReportProblemScreen({ onBack }: { onBack: () => void }) {
                   aria-describedby="assetId-error"
                 />
               </label>
-              {!!matches?.items.length && (
+              {assetText.trim() !== '' && !!matches?.items.length && (
                 <ul className="asset-choices" aria-label="Matching machines">
                   {matches.items.map((a) => (
                     <li key={a.id}>
@@ -189,21 +204,6 @@ export function ReportProblemScreen({ onBack }: { onBack: () => void }) {
         </button>
       </form>
 
-      {!!mine?.items.length && (
-        <section aria-labelledby="my-reports-title" className="my-reports">
-          <h2 id="my-reports-title">Reported on this computer</h2>
-          <ul>
-            {mine.items.map((r) => (
-              <li key={r.id} className={`report-outcome outcome-${r.status}`}>
-                <span>{outcomeSentence(r)}</span>
-                <span className="muted">
-                  {r.requestedBy}, {formatDateTime(r.reportedAt)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
     </main>
   );
 }
