@@ -8,6 +8,7 @@ import { errorHandler, HttpError } from './errors';
 import { authRoutes } from './routes/auth';
 import { syncRoutes } from './routes/sync';
 import { workOrderRoutes } from './routes/workOrders';
+import { workRequestRoutes } from './routes/workRequests';
 import { authenticate } from './services/auth';
 import { serviceContext, type TokenLifetimes } from './services/context';
 import { userRoutes } from './routes/users';
@@ -87,6 +88,7 @@ export async function buildServer({ database, logger = false, clock, lifetimes, 
         });
         syncRoutes(secured, ctx, metrics);
         workOrderRoutes(secured, ctx);
+        workRequestRoutes(secured, ctx);
         adminRoutes(secured, ctx);
         userRoutes(secured, ctx);
       });

@@ -106,7 +106,7 @@ export async function seedDatabase(database: ServerDatabase, name: SeedName, { r
 }
 
 async function wipe(tx: Kysely<ServerSchema>): Promise<void> {
-  for (const table of ['tokens', 'login_failures', 'hours_entries', 'audit_log', 'change_log', 'mutation_outcomes', 'client_state', 'work_orders', 'assets', 'users'] as const) {
+  for (const table of ['tokens', 'login_failures', 'hours_entries', 'work_requests', 'audit_log', 'change_log', 'mutation_outcomes', 'client_state', 'work_orders', 'assets', 'users'] as const) {
     await tx.deleteFrom(table).execute();
   }
   await tx.updateTable('counters').set({ value: 10000 }).execute();

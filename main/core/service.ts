@@ -13,6 +13,9 @@ import { signIn, type LocalUser } from './auth/session';
 import type { SecretStore } from './auth/secretStore';
 import { getTimer, startTimer, stopTimer } from './journal/timer';
 import { createWorkOrder, listHours, logHours, updateWorkOrder } from './journal/workOrderActions';
+import { createWorkRequest, decideWorkRequest, listWorkRequests } from './journal/workRequests';
+import { DeclineWorkRequestInput, NewWorkRequestInput, WorkRequestQuery } from '../../shared/domain/workRequest';
+import type { z } from 'zod';
 import type { CoreEventListener } from './index';
 import type { ConflictChoice, WorkOrderConflict } from '../../shared/domain/sync';
 import { acknowledgeRefused, listConflicts, listDiscarded, listRefused, refusedAsCsv, resolveConflict } from './sync/conflicts';
@@ -183,6 +186,24 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       return view;
     },
     listAssignees: () => listKnownUsers(db),
+    // Parsed again here (the dispatcher did so already): what reaches the journal is checked whoever calls.
+    createWorkRequest: (input) => {
+      const request = createWorkRequest(db, checked(NewWorkRequestInput, input), now());
+      changed([request.id]);
+      return request;
+    },
+    listWorkRequests: (query) => listWorkRequests(db, checked(WorkRequestQuery, query)),
+    acceptWorkRequest: ({ id }) => {
+      const request = decideWorkRequest(db, requireUser(), id, { kind: 'accept' }, now());
+      changed([id]);
+      return request;
+    },
+    declineWorkRequest: (input) => {
+      const { id, reason } = checked(DeclineWorkRequestInput, input);
+      const request = decideWorkRequest(db, requireUser(), id, { kind: 'decline', reason }, now());
+      changed([id]);
+      return request;
+    },
     ...diagnosticsHandlers({
       dataDir: deps.dataDir,
       places: deps.diagnostics,
@@ -194,4 +215,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...printingHandlers({ printer: deps.printer, getWorkOrder: getOrThrow }),
     ...kioskHandlers(db, deps.kiosk),
   };
+}
+
+/** The schema's output, or the first problem as the sentence the person reads. */
+function checked<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', parsed.error.issues[0]?.message ?? 'This is not valid.');
+  return parsed.data;
 }

@@ -26,11 +26,11 @@ export async function runRenewFeedEpoch(argv: string[]): Promise<void> {
 export async function runCompact(argv: string[]): Promise<void> {
   await feedCommand('compact', argv, async (database) => {
     const { removed, kept } = await compactFeed(database);
-    const total = removed.workOrder + removed.asset + removed.hoursEntry;
+    const total = removed.workOrder + removed.asset + removed.hoursEntry + removed.workRequest;
     const sentence =
       total === 0
         ? `The change feed was already compact: nothing removed; it holds ${kept} changes.`
-        : `Removed ${total} older changes from the change feed (work orders: ${removed.workOrder}, assets: ${removed.asset}, hours entries: ${removed.hoursEntry}); ` +
+        : `Removed ${total} older changes from the change feed (work orders: ${removed.workOrder}, assets: ${removed.asset}, hours entries: ${removed.hoursEntry}, work requests: ${removed.workRequest}); ` +
           `it now holds ${kept} changes, the latest of each record.`;
     return [sentence, { removed, total, kept }];
   });

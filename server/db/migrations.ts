@@ -162,6 +162,32 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('work_orders_by_external_id').unique().on('work_orders').column('external_id').execute();
       },
     },
+    '0040-work-requests': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('work_requests')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('asset_id', 'text', (c) => c.notNull().references('assets.id'))
+          .addColumn('description', 'text', (c) => c.notNull())
+          .addColumn('urgency', 'text', (c) => c.notNull())
+          .addColumn('machine_stopped', 'integer', (c) => c.notNull())
+          .addColumn('requested_by', 'text', (c) => c.notNull())
+          .addColumn('client_id', 'text', (c) => c.notNull())
+          .addColumn('carried_by', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('decided_by', 'text')
+          .addColumn('decided_at', 'text')
+          .addColumn('decline_reason', 'text')
+          .addColumn('work_order_id', 'text', (c) => c.references('work_orders.id'))
+          .addColumn('work_order_number', 'text')
+          .addColumn('reported_at', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('work_requests_by_status').on('work_requests').columns(['status', 'received_at']).execute();
+      },
+    },
   };
 }
 

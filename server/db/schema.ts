@@ -84,6 +84,28 @@ export interface HoursEntriesTable {
   version: number;
 }
 
+/** Operators' reports (work requests) and what a supervisor decided. `machine_stopped` is 0/1 on both dialects. */
+export interface WorkRequestsTable {
+  id: string;
+  asset_id: string;
+  description: string;
+  urgency: string;
+  machine_stopped: number;
+  requested_by: string;
+  client_id: string;
+  carried_by: string;
+  status: 'new' | 'accepted' | 'declined';
+  decided_by: string | null;
+  decided_at: string | null;
+  decline_reason: string | null;
+  work_order_id: string | null;
+  work_order_number: string | null;
+  reported_at: string;
+  received_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   entity: string;
@@ -144,6 +166,7 @@ export interface ServerSchema {
   assets: AssetsTable;
   work_orders: WorkOrdersTable;
   hours_entries: HoursEntriesTable;
+  work_requests: WorkRequestsTable;
   audit_log: AuditLogTable;
   change_log: ChangeLogTable;
   client_state: ClientStateTable;

@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { AssetRecord, HoursEntryRecord } from '../../shared/domain/records';
 import type { WorkOrderRecord } from '../../shared/domain/workOrder';
-import type { AssetsTable, HoursEntriesTable, WorkOrdersTable } from '../db/schema';
+import type { WorkRequestRecord } from '../../shared/domain/workRequest';
+import type { AssetsTable, HoursEntriesTable, WorkOrdersTable, WorkRequestsTable } from '../db/schema';
 
 /** Rows (snake_case) to the records the protocol sends (camelCase). */
 export const workOrderRecord = (r: Selectable<WorkOrdersTable>): WorkOrderRecord => ({
@@ -67,4 +68,46 @@ export const hoursEntryRecord = (r: Selectable<HoursEntriesTable>): HoursEntryRe
   performedAt: r.performed_at,
   receivedAt: r.received_at,
   version: Number(r.version),
+});
+
+export const workRequestRecord = (r: Selectable<WorkRequestsTable>): WorkRequestRecord => ({
+  id: r.id,
+  assetId: r.asset_id,
+  description: r.description,
+  urgency: r.urgency as WorkRequestRecord['urgency'],
+  machineStopped: Number(r.machine_stopped) === 1,
+  requestedBy: r.requested_by,
+  clientId: r.client_id,
+  carriedBy: r.carried_by,
+  status: r.status,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+  declineReason: r.decline_reason,
+  workOrderId: r.work_order_id,
+  workOrderNumber: r.work_order_number,
+  reportedAt: r.reported_at,
+  receivedAt: r.received_at,
+  updatedAt: r.updated_at,
+  version: Number(r.version),
+});
+
+export const workRequestRow = (w: WorkRequestRecord): Selectable<WorkRequestsTable> => ({
+  id: w.id,
+  asset_id: w.assetId,
+  description: w.description,
+  urgency: w.urgency,
+  machine_stopped: w.machineStopped ? 1 : 0,
+  requested_by: w.requestedBy,
+  client_id: w.clientId,
+  carried_by: w.carriedBy,
+  status: w.status,
+  decided_by: w.decidedBy,
+  decided_at: w.decidedAt,
+  decline_reason: w.declineReason,
+  work_order_id: w.workOrderId,
+  work_order_number: w.workOrderNumber,
+  reported_at: w.reportedAt,
+  received_at: w.receivedAt,
+  updated_at: w.updatedAt,
+  version: w.version,
 });

@@ -1,17 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { HoursEntryRecord, UserSummary } from '../../shared/domain/records';
-import { assigneeRefusal, assignmentRefusal, FINAL_STATUSES, hoursRefusal, transitionRefusal } from '../../shared/domain/rules';
+import { assigneeRefusal, assignmentRefusal, FINAL_STATUSES, hoursRefusal, requestDecisionRefusal, transitionRefusal } from '../../shared/domain/rules';
+import { workOrderFromRequest, type WorkRequestRecord } from '../../shared/domain/workRequest';
 import type { EditableWorkOrderFields, WorkOrderRecord } from '../../shared/domain/workOrder';
 import { applyWorkOrderChanges, buildNewWorkOrder } from '../../shared/domain/workOrderChanges';
-import type { Entity, HoursEntryCreatePayload, RejectionCode, WorkOrderCreatePayload } from '../../shared/sync/protocol';
+import type { Entity, HoursEntryCreatePayload, RejectionCode, WorkOrderCreatePayload, WorkRequestCreatePayload } from '../../shared/sync/protocol';
 import type { DialectName } from '../db/database';
 import type { ServerSchema } from '../db/schema';
-import { hoursEntryRecord, workOrderRecord, workOrderRow } from './records';
+import { hoursEntryRecord, workOrderRecord, workOrderRow, workRequestRecord, workRequestRow } from './records';
 
 type Tx = Transaction<ServerSchema> | Kysely<ServerSchema>;
 
 export type WriteOutcome<R> =
-  | { kind: 'applied'; record: R }
+  /** `workOrder`: the work order a request's Accept created. */
+  | { kind: 'applied'; record: R; workOrder?: WorkOrderRecord }
   | { kind: 'conflict'; record: WorkOrderRecord }
   | { kind: 'rejected'; code: RejectionCode; message: string; dependsOn?: string };
 
@@ -20,7 +22,12 @@ export interface WriteContext {
   /** The sync mutation that caused the write, or null for an online PATCH. */
   mutationId: string | null;
   now: string;
+  /** The workstation that pushed (a work request records where it came from). */
+  clientId?: string;
 }
+
+/** A supervisor's decision on a work request. */
+export type RequestDecision = { kind: 'accept'; workOrderId: string } | { kind: 'decline'; reason: string };
 
 /** The records a set of writes will read: loaded in one query each, before any decision. */
 export interface WriteNeeds {
@@ -29,6 +36,8 @@ export interface WriteNeeds {
   assetIds?: Iterable<string>;
   /** Users named as assignees: whether each still has an active account. */
   userIds?: Iterable<string>;
+  /** Work requests decided (or created: to tell a retry with a new mutation id from a new one). */
+  requestIds?: Iterable<string>;
 }
 
 /** Rows per multi-row statement: well under SQLite's and PostgreSQL's parameter limits. */
@@ -73,6 +82,12 @@ export class WriteSession {
   private readonly audit: AuditEntry[] = [];
   /** Every record object handed out for a work order created here: they get its number at flush. */
   private readonly unnumbered: WorkOrderRecord[] = [];
+  private readonly requests = new Map<string, WorkRequestRecord>();
+  private readonly existingRequests = new Set<string>();
+  private readonly createdRequests: string[] = [];
+  private readonly changedRequests = new Set<string>();
+  /** Request records handed out that name a work order created here: they get its number at flush. */
+  private readonly requestsAwaitingNumber: WorkRequestRecord[] = [];
 
   private constructor(private readonly tx: Tx) {}
 
@@ -104,7 +119,18 @@ export class WriteSession {
     for (const ids of chunks([...new Set(needs.hoursIds ?? [])])) {
       for (const row of await tx.selectFrom('hours_entries').select('id').where('id', 'in', ids).execute()) session.hours.add(row.id);
     }
-    for (const ids of chunks([...new Set(needs.assetIds ?? [])])) {
+    const requestIds = [...new Set(needs.requestIds ?? [])].sort();
+    const requestAssets: string[] = [];
+    for (const ids of chunks(requestIds)) {
+      let query = tx.selectFrom('work_requests').selectAll().where('id', 'in', ids).orderBy('id');
+      if (dialect === 'postgres') query = query.forUpdate();
+      for (const row of await query.execute()) {
+        session.requests.set(row.id, workRequestRecord(row));
+        session.existingRequests.add(row.id);
+        requestAssets.push(row.asset_id);
+      }
+    }
+    for (const ids of chunks([...new Set([...(needs.assetIds ?? []), ...requestAssets])])) {
       for (const row of await tx.selectFrom('assets').select('id').where('id', 'in', ids).execute()) session.assets.add(row.id);
     }
     for (const ids of chunks([...new Set(needs.userIds ?? [])])) {
@@ -240,6 +266,74 @@ export class WriteSession {
     return { kind: 'applied', record };
   }
 
+  /** An operator's report. The asset must exist; `carriedBy` is the token's user, `clientId` the pushing PC. */
+  createRequest(id: string, payload: WorkRequestCreatePayload, ctx: WriteContext): WriteOutcome<WorkRequestRecord> {
+    if (this.requests.has(id)) return rejected('ALREADY_EXISTS', 'This work request was already received.');
+    if (this.assetMissing(payload.assetId)) return rejected('NOT_FOUND', 'The asset this request is about does not exist on the server.');
+    const record: WorkRequestRecord = {
+      id,
+      assetId: payload.assetId,
+      description: payload.description,
+      urgency: payload.urgency,
+      machineStopped: payload.machineStopped,
+      requestedBy: payload.requestedBy,
+      clientId: ctx.clientId ?? '',
+      carriedBy: ctx.user.id,
+      status: 'new',
+      decidedBy: null,
+      decidedAt: null,
+      declineReason: null,
+      workOrderId: null,
+      workOrderNumber: null,
+      reportedAt: payload.reportedAt,
+      receivedAt: ctx.now,
+      updatedAt: ctx.now,
+      version: 1,
+    };
+    this.requests.set(id, record);
+    this.createdRequests.push(id);
+    this.record({ entity: 'workRequest', entityId: id, version: 1, action: 'create', userId: ctx.user.id, mutationId: ctx.mutationId, at: ctx.now, before: null, after: record });
+    return { kind: 'applied', record };
+  }
+
+  /**
+   * Accept (a new work order, numbered at flush, linked both ways) or decline
+   * (with the reason). Only a supervisor or admin, and only while the request
+   * is new: the second of two decisions is refused, never a silent overwrite.
+   * An applied Accept carries the new work order too.
+   */
+  decideRequest(id: string, decision: RequestDecision, ctx: WriteContext): WriteOutcome<WorkRequestRecord> {
+    const current = this.requests.get(id);
+    if (!current) return rejected('NOT_FOUND', 'This work request does not exist on the server.');
+    const refusal = requestDecisionRefusal(ctx.user.role, current.status);
+    if (refusal) {
+      const by = current.decidedBy ? ` (${current.decidedBy}, ${current.decidedAt})` : '';
+      return rejected(refusal.code, refusal.code === 'REQUEST_ALREADY_DECIDED' ? `${refusal.message.replace(/\.$/, '')}${by}.` : refusal.message);
+    }
+    let workOrder: WorkOrderRecord | null = null;
+    if (decision.kind === 'accept') {
+      const created = this.createWorkOrder(decision.workOrderId, workOrderFromRequest(current), ctx);
+      if (created.kind !== 'applied') return created;
+      workOrder = created.record;
+    }
+    const next: WorkRequestRecord = {
+      ...current,
+      status: decision.kind === 'accept' ? 'accepted' : 'declined',
+      decidedBy: ctx.user.id,
+      decidedAt: ctx.now,
+      declineReason: decision.kind === 'decline' ? decision.reason : null,
+      workOrderId: workOrder?.id ?? null,
+      workOrderNumber: workOrder?.number || null,
+      updatedAt: ctx.now,
+      version: current.version + 1,
+    };
+    this.requests.set(id, next);
+    if (this.existingRequests.has(id)) this.changedRequests.add(id);
+    if (workOrder) this.requestsAwaitingNumber.push(next);
+    this.record({ entity: 'workRequest', entityId: id, version: next.version, action: decision.kind, userId: ctx.user.id, mutationId: ctx.mutationId, at: ctx.now, before: current, after: next });
+    return { kind: 'applied', record: next, ...(workOrder ? { workOrder } : {}) };
+  }
+
   /** Writes everything decided, in a few statements. Records handed out are complete (numbered) afterwards. */
   async flush(): Promise<void> {
     const { tx } = this;
@@ -254,6 +348,7 @@ export class WriteSession {
       const first = Number(value) - this.created.length + 1;
       const numbers = new Map(this.created.map((id, i) => [id, `WO-${first + i}`]));
       for (const record of this.unnumbered) record.number = numbers.get(record.id)!;
+      for (const request of this.requestsAwaitingNumber) request.workOrderNumber = numbers.get(request.workOrderId!) ?? request.workOrderNumber;
       for (const rows of chunks(this.created.map((id) => workOrderRow(this.workOrders.get(id)!)))) {
         await tx.insertInto('work_orders').values(rows).execute();
       }
@@ -297,6 +392,13 @@ export class WriteSession {
           })),
         )
         .execute();
+    }
+    // After the work orders: an accepted request names its work order.
+    for (const rows of chunks(this.createdRequests.map((id) => workRequestRow(this.requests.get(id)!)))) {
+      await tx.insertInto('work_requests').values(rows).execute();
+    }
+    for (const id of this.changedRequests) {
+      await tx.updateTable('work_requests').set(workRequestRow(this.requests.get(id)!)).where('id', '=', id).execute();
     }
     // The feed and the audit trail, in the order the writes were decided.
     for (const rows of chunks(this.feed)) await tx.insertInto('change_log').values(rows as never).execute();

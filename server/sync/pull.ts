@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Change, Entity, PullResponse } from '../../shared/sync/protocol';
 import type { ServerDatabase } from '../db/database';
-import { assetRecord, hoursEntryRecord, workOrderRecord } from '../domain/records';
+import { assetRecord, hoursEntryRecord, workOrderRecord, workRequestRecord } from '../domain/records';
 import { encodeCursor, type FeedPosition } from './cursor';
 
 interface FeedRow {
@@ -78,6 +78,13 @@ async function loadRecords({ db }: ServerDatabase, page: FeedRow[]): Promise<Cha
     for (const row of await db.selectFrom('hours_entries').selectAll().where('id', 'in', hoursIds).execute()) {
       const record = hoursEntryRecord(row);
       byKey.set(`hoursEntry:${row.id}`, { entity: 'hoursEntry', id: row.id, version: record.version, record });
+    }
+  }
+  const requestIds = ids('workRequest');
+  if (requestIds.length) {
+    for (const row of await db.selectFrom('work_requests').selectAll().where('id', 'in', requestIds).execute()) {
+      const record = workRequestRecord(row);
+      byKey.set(`workRequest:${row.id}`, { entity: 'workRequest', id: row.id, version: record.version, record });
     }
   }
   // In feed order, each record at the position of its last change in this page.

@@ -64,7 +64,7 @@ export async function pushMutations(
         continue;
       }
       const p = parsed[i]!;
-      const result = p.ok ? decide(session, mutation, p.data, { user, mutationId: mutation.id, now: at }) : p.result;
+      const result = p.ok ? decide(session, mutation, p.data, { user, mutationId: mutation.id, now: at, clientId }) : p.result;
       if (!p.ok && mutation.type === 'workOrder.create') session.noteRefusedCreate(mutation.entityId, mutation.id, p.result.message);
       priors.set(mutation.id, { client_id: clientId, result });
       outcomes.push({ mutation, result });
@@ -119,10 +119,15 @@ function needsOf(mutations: Mutation[], parsed: Parsed[]) {
   const hoursIds: string[] = [];
   const assetIds: string[] = [];
   const userIds: string[] = [];
+  const requestIds: string[] = [];
   mutations.forEach((m, i) => {
     const p = parsed[i]!;
     if (!p.ok) return;
-    if (m.type === 'hoursEntry.create') {
+    if (m.type.startsWith('workRequest.')) {
+      requestIds.push(m.entityId);
+      if (typeof p.data.assetId === 'string') assetIds.push(p.data.assetId);
+      if (typeof p.data.workOrderId === 'string') workOrderIds.push(p.data.workOrderId);
+    } else if (m.type === 'hoursEntry.create') {
       hoursIds.push(m.entityId);
       workOrderIds.push(p.data.workOrderId as string);
     } else {
@@ -131,7 +136,7 @@ function needsOf(mutations: Mutation[], parsed: Parsed[]) {
       if (typeof p.data.assigneeId === 'string') userIds.push(p.data.assigneeId);
     }
   });
-  return { workOrderIds, hoursIds, assetIds, userIds };
+  return { workOrderIds, hoursIds, assetIds, userIds, requestIds };
 }
 
 function decide(session: WriteSession, mutation: Mutation, data: Record<string, unknown>, ctx: WriteContext): MutationOutcome {
@@ -153,12 +158,23 @@ function decide(session: WriteSession, mutation: Mutation, data: Record<string, 
     case 'hoursEntry.create':
       outcome = session.logHours(mutation.entityId, data as never, ctx);
       break;
+    case 'workRequest.create':
+      outcome = session.createRequest(mutation.entityId, data as never, ctx);
+      break;
+    case 'workRequest.accept':
+      outcome = session.decideRequest(mutation.entityId, { kind: 'accept', workOrderId: data.workOrderId as string }, ctx);
+      break;
+    case 'workRequest.decline':
+      outcome = session.decideRequest(mutation.entityId, { kind: 'decline', reason: data.reason as string }, ctx);
+      break;
   }
 
   switch (outcome.kind) {
     case 'applied': {
       const record = outcome.record as { version: number };
-      const isWorkOrder = mutation.type !== 'hoursEntry.create';
+      // Work-order mutations answer with the work order; an Accept with the work order the request became.
+      if (outcome.workOrder) return { id: mutation.id, status: 'applied', version: record.version, record: outcome.workOrder };
+      const isWorkOrder = mutation.type.startsWith('workOrder.');
       return { id: mutation.id, status: 'applied', version: record.version, ...(isWorkOrder ? { record: record as never } : {}) };
     }
     case 'conflict':

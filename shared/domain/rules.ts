@@ -65,3 +65,17 @@ export function assigneeRefusal(to: string | null, active: boolean): string | nu
 export function isOverdue(w: { status: WorkOrderStatus; dueAt: string | null }, now: Date): boolean {
   return w.dueAt !== null && !FINAL_STATUSES.includes(w.status) && Date.parse(w.dueAt) < now.getTime();
 }
+
+/**
+ * Who may accept or decline a work request, and when: a supervisor or admin,
+ * while it is still new. The code is what the server sends as the refusal
+ * (docs/sync-protocol.md); null when allowed.
+ */
+export function requestDecisionRefusal(
+  role: Role,
+  status: 'new' | 'accepted' | 'declined',
+): { code: 'DECISION_NOT_ALLOWED' | 'REQUEST_ALREADY_DECIDED'; message: string } | null {
+  if (role === 'technician') return { code: 'DECISION_NOT_ALLOWED', message: 'Only a supervisor can accept or decline a work request.' };
+  if (status !== 'new') return { code: 'REQUEST_ALREADY_DECIDED', message: `This work request was already ${status} by someone else.` };
+  return null;
+}

@@ -21,6 +21,7 @@ import {
 } from '../domain/views';
 import { ListView, WorkOrder, WorkOrderPage, WorkOrderQuery } from '../domain/workOrder';
 import { AssignableUser } from '../sync/protocol';
+import { DeclineWorkRequestInput, NewWorkRequestInput, WorkRequest, WorkRequestList, WorkRequestQuery } from '../domain/workRequest';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventName, type InvokeMethod } from './channels';
 import type { Result } from './result';
 
@@ -82,6 +83,12 @@ export const contract = {
   saveListView: { channel: INVOKE_CHANNELS.saveListView, journal: 'writes', request: ListView, response: ListView },
   /** Whom work may be assigned to, as the server last listed them (the supervisor's picker). */
   listAssignees: { channel: INVOKE_CHANNELS.listAssignees, journal: 'reads', request: z.undefined(), response: z.array(AssignableUser) },
+  /** An operator's report from the sign-in screen: needs no sign-in. */
+  createWorkRequest: { channel: INVOKE_CHANNELS.createWorkRequest, journal: 'writes', request: NewWorkRequestInput, response: WorkRequest },
+  listWorkRequests: { channel: INVOKE_CHANNELS.listWorkRequests, journal: 'reads', request: WorkRequestQuery, response: WorkRequestList },
+  /** A supervisor's decisions; the server decides in the end (the second of two decisions is refused). */
+  acceptWorkRequest: { channel: INVOKE_CHANNELS.acceptWorkRequest, journal: 'writes', request: z.object({ id: Id }), response: WorkRequest },
+  declineWorkRequest: { channel: INVOKE_CHANNELS.declineWorkRequest, journal: 'writes', request: DeclineWorkRequestInput, response: WorkRequest },
   getDiagnosticsInfo: { channel: INVOKE_CHANNELS.getDiagnosticsInfo, journal: 'reads', request: z.undefined(), response: DiagnosticsInfo },
   /** Asks where to save (the native save dialog), then writes the redacted diagnostics zip there. */
   saveDiagnostics: { channel: INVOKE_CHANNELS.saveDiagnostics, journal: 'reads', request: z.undefined(), response: DiagnosticsSaved },

@@ -10,6 +10,7 @@ import {
   WorkOrderRecord,
   WorkOrderStatus,
 } from '../domain/workOrder';
+import { REQUEST_LIMITS, WORK_REQUEST_URGENCIES, WorkRequestRecord } from '../domain/workRequest';
 
 /**
  * The sync wire protocol (docs/sync-protocol.md), shared by the server, which
@@ -109,11 +110,33 @@ export const HoursEntryCreatePayload = z.object({
 });
 export type HoursEntryCreatePayload = z.infer<typeof HoursEntryCreatePayload>;
 
+/** An operator's report from the sign-in screen: who they say they are, which asset, what is wrong. */
+export const WorkRequestCreatePayload = z.object({
+  assetId: Id,
+  description: z.string().trim().min(1).max(REQUEST_LIMITS.description),
+  urgency: z.enum(WORK_REQUEST_URGENCIES).default('medium'),
+  machineStopped: z.boolean().default(false),
+  requestedBy: z.string().trim().min(1).max(REQUEST_LIMITS.requestedBy),
+  reportedAt: Timestamp,
+});
+export type WorkRequestCreatePayload = z.infer<typeof WorkRequestCreatePayload>;
+
+/** Accept: the new work order's id, chosen by the supervisor's client like any new record's. */
+export const WorkRequestAcceptPayload = z.object({ workOrderId: Id });
+export type WorkRequestAcceptPayload = z.infer<typeof WorkRequestAcceptPayload>;
+
+/** Decline: the reason the requester's PC shows. */
+export const WorkRequestDeclinePayload = z.object({ reason: z.string().trim().min(1).max(REQUEST_LIMITS.declineReason) });
+export type WorkRequestDeclinePayload = z.infer<typeof WorkRequestDeclinePayload>;
+
 export const MUTATION_PAYLOADS = {
   'workOrder.create': WorkOrderCreatePayload,
   'workOrder.update': WorkOrderUpdatePayload,
   'workOrder.overwrite': WorkOrderOverwritePayload,
   'hoursEntry.create': HoursEntryCreatePayload,
+  'workRequest.create': WorkRequestCreatePayload,
+  'workRequest.accept': WorkRequestAcceptPayload,
+  'workRequest.decline': WorkRequestDeclinePayload,
 } as const;
 export type MutationType = keyof typeof MUTATION_PAYLOADS;
 export const MUTATION_TYPES = Object.keys(MUTATION_PAYLOADS) as MutationType[];
@@ -146,7 +169,7 @@ const Applied = z.object({
   status: z.literal('applied'),
   /** The record's new version. */
   version: z.number().int(),
-  /** For work orders: the record as the server now has it (a new one with its number). */
+  /** For work orders (and a request's Accept: the work order it became): the record as the server now has it. */
   record: WorkOrderRecord.optional(),
 });
 const Conflict = z.object({
@@ -192,13 +215,14 @@ export type PushResponse = z.infer<typeof PushResponse>;
 
 // ---- pull ----------------------------------------------------------------
 
-export const ENTITIES = ['workOrder', 'asset', 'hoursEntry'] as const;
+export const ENTITIES = ['workOrder', 'asset', 'hoursEntry', 'workRequest'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export const Change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('workOrder'), id: Id, version: z.number().int(), record: WorkOrderRecord }),
   z.object({ entity: z.literal('asset'), id: Id, version: z.number().int(), record: AssetRecord }),
   z.object({ entity: z.literal('hoursEntry'), id: Id, version: z.number().int(), record: HoursEntryRecord }),
+  z.object({ entity: z.literal('workRequest'), id: Id, version: z.number().int(), record: WorkRequestRecord }),
 ]);
 export type Change = z.infer<typeof Change>;
 
@@ -230,3 +254,17 @@ export const AuditEntry = z.object({
   after: WorkOrderRecord.nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+// ---- online work-request endpoints -----------------------------------------
+
+/** GET /work-requests/:id/history: the request's audit trail (create, accept, decline). */
+export const WorkRequestAuditEntry = z.object({
+  id: z.number().int(),
+  at: Timestamp,
+  userId: z.string(),
+  mutationId: z.string().nullable(),
+  action: z.string(),
+  before: WorkRequestRecord.nullable(),
+  after: WorkRequestRecord.nullable(),
+});
+export type WorkRequestAuditEntry = z.infer<typeof WorkRequestAuditEntry>;

@@ -13,5 +13,9 @@ export const REJECTION_CODES = [
   'ASSIGNMENT_NOT_ALLOWED',
   /** The chosen assignee has no active account (disabled or unknown). */
   'ASSIGNEE_UNAVAILABLE',
+  /** A technician tried to accept or decline a work request. */
+  'DECISION_NOT_ALLOWED',
+  /** The work request was accepted or declined already (on another PC). */
+  'REQUEST_ALREADY_DECIDED',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

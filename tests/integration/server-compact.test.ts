@@ -155,7 +155,7 @@ describe.each(DIALECTS)('compacting the change feed on %s', (dialect: TestDialec
     // Twice is harmless: nothing more to remove.
     const second = await runServerCli(database, ['compact', '--json']);
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.stdout)).toEqual({ removed: { workOrder: 0, asset: 0, hoursEntry: 0 }, total: 0, kept: after });
+    expect(JSON.parse(second.stdout)).toEqual({ removed: { workOrder: 0, asset: 0, hoursEntry: 0, workRequest: 0 }, total: 0, kept: after });
     expect(await feedRows(db)).toBe(after);
 
     // The network returns: alice pulls the rest from where she stood and has everything, at its latest version.

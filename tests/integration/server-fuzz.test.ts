@@ -19,6 +19,8 @@ const ENDPOINTS = [
   ['GET', '/api/v1/work-orders/:id'],
   ['PATCH', '/api/v1/work-orders/:id'],
   ['GET', '/api/v1/work-orders/:id/history'],
+  ['GET', '/api/v1/work-requests/:id'],
+  ['GET', '/api/v1/work-requests/:id/history'],
 ] as const;
 
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', ' ', '\u0000', '../../etc/passwd', "'; DROP TABLE users; --", 'WO-10001'));
@@ -46,6 +48,12 @@ const mutation = fc.record(
           performedAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), text),
           assetId: fc.oneof(fc.constant(null), text),
           dueAt: fc.oneof(fc.constant(null), text),
+          // Work requests' fields.
+          urgency: fc.oneof(fc.constantFrom('low', 'urgent'), text),
+          machineStopped: fc.oneof(fc.boolean(), text),
+          requestedBy: text,
+          reportedAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), text),
+          reason: text,
         },
         { requiredKeys: [] },
       ),

@@ -57,6 +57,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     saveWorkOrderPdf: unused,
     getKiosk: unused,
     exitKiosk: unused,
+    createWorkRequest: unused,
+    listWorkRequests: unused,
+    acceptWorkRequest: unused,
+    declineWorkRequest: unused,
     listWorkOrders: vi.fn(() => page),
     getWorkOrder: vi.fn(() => {
       throw new AppError('NOT_FOUND', 'This work order is not on this computer.');

@@ -8,7 +8,7 @@ import { WORK_ORDER_COLUMNS } from '../../server/import/workOrderRows';
 import { USER_COMMANDS } from '../../server/cli/userCommands';
 import { ServerMetrics } from '../../server/metrics/serverMetrics';
 import { choiceWords, PICK_TITLE } from '../../shared/domain/conflictWords';
-import { ERROR_CODES, MUTATION_TYPES, REJECTION_CODES } from '../../shared/sync/protocol';
+import { ENTITIES, ERROR_CODES, MUTATION_TYPES, REJECTION_CODES } from '../../shared/sync/protocol';
 import { HOURS_FORMAT_MESSAGE, parseHours, QUICK_HOURS } from '../../shared/domain/hoursText';
 import { DIAGNOSTICS_FILES } from '../../main/core/diagnostics/diagnosticsZip';
 import { OUTBOX_STATES } from '../../main/core/journal/outbox';
@@ -29,6 +29,9 @@ describe('docs/sync-protocol.md', () => {
   it.each(MUTATION_TYPES)('documents the mutation type %s', (type) => {
     expect(doc).toContain(`\`${type}\``);
   });
+  it.each(ENTITIES)('documents the feed entity %s', (entity) => {
+    expect(doc).toContain(`\`${entity}\``);
+  });
   it.each([
     '/health',
     '/auth/login',
@@ -38,6 +41,8 @@ describe('docs/sync-protocol.md', () => {
     '/sync/pull',
     '/work-orders/:id',
     '/work-orders/:id/history',
+    'GET /work-requests/:id',
+    'GET /work-requests/:id/history',
     'GET /users/assignable',
     'GET /admin/users',
     'POST /admin/users',

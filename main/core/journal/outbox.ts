@@ -94,8 +94,16 @@ export function enqueue(db: Db, mutation: NewMutation): OutboxEntry {
       return fromRow({ ...last, payload: JSON.stringify(payload) });
     }
   }
-  const dependsOn =
-    mutation.type === 'workOrder.create'
+  // A decision on a request reported here and not yet sent goes after that report.
+  const dependsOn = mutation.type.startsWith('workRequest.')
+    ? mutation.type === 'workRequest.create'
+      ? null
+      : (db
+          .prepare<[string], { id: string }>(
+            `SELECT id FROM outbox WHERE entity_id = ? AND type = 'workRequest.create' AND state IN (${inList([...UNSYNCED_STATES, 'rejected'])})`,
+          )
+          .get(mutation.entityId)?.id ?? null)
+    : mutation.type === 'workOrder.create'
       ? null
       : (db
           .prepare<[string], { id: string }>(

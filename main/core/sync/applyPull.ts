@@ -2,6 +2,7 @@ import type { Change } from '../../../shared/sync/protocol';
 import { cached, type Db } from '../db/connection';
 import { workOrdersWithUnsynced } from '../journal/outbox';
 import { receiveServerRecord } from '../journal/workOrderView';
+import { receiveWorkRequest } from '../journal/workRequests';
 import { writePullCursor } from './pullCursor';
 
 /**
@@ -37,7 +38,10 @@ export function applyPulledPage(db: Db, changes: Change[], cursor: string | null
     for (const change of changes) {
       if (change.entity === 'asset') upsertAsset.run(change.record);
       else if (change.entity === 'hoursEntry') upsertHours.run(change.record);
-      else if (receiveServerRecord(db, change.record, now, withUnsynced.has(change.id))) changed.push(change.id);
+      // Request ids go with the changed work orders: the screens refetch what they show, requests included.
+      else if (change.entity === 'workRequest') {
+        if (receiveWorkRequest(db, change.record)) changed.push(change.id);
+      } else if (receiveServerRecord(db, change.record, now, withUnsynced.has(change.id))) changed.push(change.id);
     }
     if (cursor !== null) writePullCursor(db, cursor);
   }).immediate();

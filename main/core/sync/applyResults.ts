@@ -12,6 +12,7 @@ import { adoptServerRecord, updateWorkOrderView } from '../journal/workOrderView
 export function applyPushResults(db: Db, batch: OutboxEntry[], results: MutationResult[], now: string): Set<string> {
   const touched = new Set<string>();
   const received = cached(db, 'UPDATE hours_entries SET received_at = coalesce(received_at, ?), version = max(version, 1) WHERE id = ?');
+  const requestReceived = cached(db, 'UPDATE work_requests SET received_at = coalesce(received_at, ?) WHERE id = ?');
   db.transaction(() => {
     const adopted = new Map<string, WorkOrderRecord>();
     batch.forEach((entry, i) => {
@@ -30,6 +31,7 @@ export function applyPushResults(db: Db, batch: OutboxEntry[], results: Mutation
         rebasePendingEdits(db, entry.entityId, outcome.record.version);
       }
       if (entry.type === 'hoursEntry.create') received.run(now, entry.entityId);
+      if (entry.type === 'workRequest.create') requestReceived.run(now, entry.entityId);
     });
     for (const id of touched) updateWorkOrderView(db, id, adopted.get(id), hasUnsynced(db, id));
   }).immediate();

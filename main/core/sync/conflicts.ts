@@ -156,7 +156,9 @@ export function listRefused(db: Db): RefusedChange[] {
       id: r.id,
       type: r.type as RefusedChange['type'],
       workOrderId: r.work_order_id,
-      workOrderLabel: r.number ?? (typeof payload.title === 'string' ? payload.title : null) ?? r.title ?? 'a work order',
+      workOrderLabel: r.type.startsWith('workRequest.')
+        ? 'a work request'
+        : (r.number ?? (typeof payload.title === 'string' ? payload.title : null) ?? r.title ?? 'a work order'),
       code: result.status === 'rejected' ? result.code : 'VALIDATION_FAILED',
       message: result.status === 'rejected' ? result.message : 'The server refused this change.',
       payload: JSON.stringify(payload),

@@ -22,6 +22,7 @@ export function startResync(db: Db): void {
     db.prepare('UPDATE work_order_base SET version = -1').run();
     db.prepare('UPDATE assets SET version = -1').run();
     db.prepare('UPDATE hours_entries SET version = -1 WHERE received_at IS NOT NULL').run();
+    db.prepare('UPDATE work_requests SET version = -1 WHERE version > 0').run();
     db.prepare("UPDATE outbox SET state = 'pending' WHERE state = 'applied'").run();
     resetPullCursor(db);
   }).immediate();
@@ -36,6 +37,7 @@ export function finishResync(db: Db): string[] {
       // Work orders with nothing of ours waiting go; the others are replayed from this PC's own changes.
       for (const id of gone) refreshWorkOrderView(db, id);
       db.prepare(`DELETE FROM hours_entries WHERE version = -1 AND id NOT IN (SELECT entity_id FROM outbox WHERE state IN (${inList(UNSYNCED_STATES)}))`).run();
+      db.prepare(`DELETE FROM work_requests WHERE version = -1 AND id NOT IN (SELECT entity_id FROM outbox WHERE state IN (${inList(UNSYNCED_STATES)}))`).run();
       db.prepare(`DELETE FROM assets WHERE version = -1 AND id NOT IN (SELECT asset_id FROM work_orders WHERE asset_id IS NOT NULL)`).run();
       return gone;
     })

@@ -7,6 +7,7 @@ import { forgetSession, needsRenewal, readSession, saveSession, type ServerSessi
 import type { Logger } from '../logger';
 import { markInFlight, pendingAfter, returnInFlightToPending, returnToPending, stateOf, UNSENT_STATES, type OutboxEntry } from '../journal/outbox';
 import { nextBatch, toMutation } from './pushBatch';
+import { STATION_USER } from '../journal/workRequests';
 import { applyPulledPage } from './applyPull';
 import { applyPushResults } from './applyResults';
 import { clientId, readPullCursor } from './pullCursor';
@@ -233,7 +234,7 @@ export class SyncWorker {
 
   /** Pending changes in order, in batches of one user each, with that user's token. */
   private async pushAll(client: SyncClient): Promise<number> {
-    const { db, secrets } = this.deps;
+    const { db } = this.deps;
     const id = clientId(db);
     let sent = 0;
     // Everything up to `after` was sent in this cycle or waits; `waiting` are the changes that wait.
@@ -244,7 +245,7 @@ export class SyncWorker {
         {
           pendingAfter: (seq, limit) => pendingAfter(db, seq, limit),
           notOnServer: (mutationId) => (UNSENT_STATES as readonly string[]).includes(stateOf(db, mutationId) ?? ''),
-          hasToken: (user) => readSession(secrets, user) !== undefined,
+          hasToken: (user) => this.tokenHolder(user) !== null,
         },
         after,
         waiting,
@@ -252,7 +253,7 @@ export class SyncWorker {
       after = next.lastSeq;
       const { batch } = next;
       if (!batch.length) return sent;
-      const user = batch[0]!.userId;
+      const user = this.tokenHolder(batch[0]!.userId)!;
       markInFlight(db, batch);
       try {
         sent += await this.authorized(client, user, (token) => this.send(client, token, id, batch));
@@ -267,6 +268,23 @@ export class SyncWorker {
         throw error;
       }
     }
+  }
+
+  /**
+   * Whose token sends a user's changes: their own. Work requests reported
+   * without an account (the station's) go with the token this PC holds: the
+   * signed-in user's, else that of the last user to sign in here whose sign-in
+   * the server still accepts. Null: nobody's, the changes wait.
+   */
+  private tokenHolder(user: string): string | null {
+    const { secrets } = this.deps;
+    if (user !== STATION_USER) return readSession(secrets, user) ? user : null;
+    const current = this.deps.currentUser();
+    if (current && readSession(secrets, current) && !this.signedOutUsers.has(current)) return current;
+    const accounts = this.deps.db
+      .prepare<[], { username: string }>('SELECT username FROM local_accounts ORDER BY last_sign_in DESC')
+      .all();
+    return accounts.find((a) => readSession(secrets, a.username) && !this.signedOutUsers.has(a.username))?.username ?? null;
   }
 
   /**
@@ -357,7 +375,8 @@ export class SyncWorker {
 
   /** Pulls with the signed-in user's token until caught up; 'signed_out' if the server no longer accepts it. */
   private async pullAll(client: SyncClient): Promise<number | 'signed_out'> {
-    const user = this.deps.currentUser();
+    // Nobody signed in (the sign-in screen): the PC still hears back about the requests reported here, with the token it holds.
+    const user = this.deps.currentUser() ?? this.tokenHolder(STATION_USER);
     if (user && this.signedOutUsers.has(user)) return 'signed_out';
     try {
       return await this.pullAllAs(client, user);

@@ -20,6 +20,7 @@ import type { WorkOrder, WorkOrderPage, WorkOrderQueryInput } from '../../../sha
 import type { EventPayloadOf, ShopfloorApi } from '../../../shared/ipc/contract';
 import type { IpcError, Result } from '../../../shared/ipc/result';
 import type { AssignableUser } from '../../../shared/sync/protocol';
+import type { DeclineWorkRequestInput, NewWorkRequestInput, WorkRequest, WorkRequestList, WorkRequestQueryInput } from '../../../shared/domain/workRequest';
 
 const NO_BRIDGE: IpcError = { code: 'INTERNAL', message: 'This page must be opened inside the Shopfloor app.' };
 
@@ -58,7 +59,7 @@ function liveFrom<E extends 'sessionChanged' | 'syncStatusChanged'>(event: E) {
 export const shopfloorApi = createApi({
   reducerPath: 'shopfloorApi',
   baseQuery: fakeBaseQuery<IpcError>(),
-  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer', 'Conflicts', 'Refused', 'History', 'Settings', 'People', 'Diagnostics'],
+  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer', 'Conflicts', 'Refused', 'History', 'Settings', 'People', 'Diagnostics', 'Requests'],
   endpoints: (build) => ({
     getSession: build.query<SessionState, void>({
       queryFn: () => call((api) => api.getSession()),
@@ -180,6 +181,22 @@ export const shopfloorApi = createApi({
       queryFn: () => call((api) => api.syncHistory()),
       providesTags: ['History'],
     }),
+    createWorkRequest: build.mutation<WorkRequest, NewWorkRequestInput>({
+      queryFn: (input) => call((api) => api.createWorkRequest(input)),
+      invalidatesTags: ['Requests', 'SyncStatus'],
+    }),
+    listWorkRequests: build.query<WorkRequestList, WorkRequestQueryInput>({
+      queryFn: (query) => call((api) => api.listWorkRequests(query)),
+      providesTags: ['Requests'],
+    }),
+    acceptWorkRequest: build.mutation<WorkRequest, string>({
+      queryFn: (id) => call((api) => api.acceptWorkRequest({ id })),
+      invalidatesTags: ['Requests'],
+    }),
+    declineWorkRequest: build.mutation<WorkRequest, DeclineWorkRequestInput>({
+      queryFn: (input) => call((api) => api.declineWorkRequest(input)),
+      invalidatesTags: ['Requests'],
+    }),
     listAssignees: build.query<AssignableUser[], void>({
       queryFn: () => call((api) => api.listAssignees()),
       providesTags: ['People'],
@@ -235,4 +252,8 @@ export const {
   useGetAssetQuery,
   useLookupCodeMutation,
   useGetSyncStatusQuery,
+  useCreateWorkRequestMutation,
+  useListWorkRequestsQuery,
+  useAcceptWorkRequestMutation,
+  useDeclineWorkRequestMutation,
 } = shopfloorApi;

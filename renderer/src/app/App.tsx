@@ -1,4 +1,5 @@
-import { useGetSessionQuery, useGetSyncStatusQuery, useSignOutMutation } from '../api/shopfloorApi';
+import { useGetSessionQuery, useGetSyncStatusQuery, useListWorkRequestsQuery, useSignOutMutation } from '../api/shopfloorApi';
+import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { MoreScreen } from '../features/more/MoreScreen';
 import { AssetsScreen } from '../features/assets/AssetsScreen';
 import { useScannerJump } from '../features/scanner/useScannerJump';
@@ -26,7 +27,7 @@ export function App() {
       : null;
   return (
     <div className="app">
-      {session.user ? <SignedIn username={session.user.username} /> : <SignInScreen session={session} />}
+      {session.user ? <SignedIn username={session.user.username} supervises={session.user.role !== 'technician'} /> : <SignInScreen session={session} />}
       {(notice ?? warning) && (
         <div className="notice" role="status">
           <span>{notice ?? warning}</span>
@@ -41,12 +42,14 @@ export function App() {
   );
 }
 
-function SignedIn({ username }: { username: string }) {
+function SignedIn({ username, supervises }: { username: string; supervises: boolean }) {
   const dispatch = useAppDispatch();
   const route = useAppSelector((state) => state.navigation.route);
   const [signOut] = useSignOutMutation();
   const { data: status } = useGetSyncStatusQuery();
   const attention = (status?.conflicts ?? 0) + (status?.refused ?? 0);
+  const { data: requests } = useListWorkRequestsQuery({ scope: 'all', limit: 200 }, { skip: !supervises });
+  const newRequests = requests?.newCount ?? 0;
   useScannerJump();
   useRememberedListView(username);
 
@@ -62,6 +65,16 @@ function SignedIn({ username }: { username: string }) {
         <nav aria-label="Main">
           {link({ name: 'workOrders' }, 'Work orders', route.name === 'workOrders')}
           {link({ name: 'assets' }, 'Assets', route.name === 'assets' || route.name === 'asset')}
+          {supervises && (
+            <button type="button" className="nav-link" aria-current={route.name === 'requests' ? 'page' : undefined} onClick={() => dispatch(navigated({ name: 'requests' }))}>
+              Requests
+              {newRequests > 0 && (
+                <span className="count-badge" aria-label={`${newRequests} new`}>
+                  {newRequests}
+                </span>
+              )}
+            </button>
+          )}
           <button
             type="button"
             className="nav-link"
@@ -112,6 +125,7 @@ function SignedIn({ username }: { username: string }) {
       {route.name === 'newWorkOrder' && <NewWorkOrderScreen />}
       {(route.name === 'assets' || route.name === 'asset') && <AssetsScreen />}
       {route.name === 'more' && <MoreScreen />}
+      {route.name === 'requests' && <RequestsScreen />}
     </>
   );
 }

@@ -10,11 +10,11 @@ export function startBridgeListeners(store: AppStore): () => void {
   const bridge = window.shopfloor;
   if (!bridge) return () => {};
   const offRecords = bridge.on('workOrdersChanged', () => {
-    store.dispatch(shopfloorApi.util.invalidateTags(['WorkOrder', 'Hours', 'Asset']));
+    store.dispatch(shopfloorApi.util.invalidateTags(['WorkOrder', 'Hours', 'Asset', 'Requests']));
   });
   // A new sync state can mean new conflicts, refusals, a history entry or a new list of people.
   const offStatus = bridge.on('syncStatusChanged', () => {
-    store.dispatch(shopfloorApi.util.invalidateTags(['Conflicts', 'Refused', 'History', 'People']));
+    store.dispatch(shopfloorApi.util.invalidateTags(['Conflicts', 'Refused', 'History', 'People', 'Requests']));
   });
   return () => {
     offRecords();

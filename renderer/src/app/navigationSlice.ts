@@ -6,6 +6,8 @@ export type Route =
   | { name: 'newWorkOrder'; assetId?: string }
   | { name: 'assets' }
   | { name: 'asset'; id: string }
+  /** Operators' work requests (supervisors). */
+  | { name: 'requests' }
   /** `workOrderId`: the one conflict to show (reached from that work order's "Decide"). */
   | { name: 'more'; tab: MoreTab; workOrderId?: string };
 

@@ -7,6 +7,9 @@ const KIND: Record<RefusedChange['type'], string> = {
   'workOrder.update': 'Change',
   'workOrder.overwrite': 'Overwrite',
   'hoursEntry.create': 'Hours',
+  'workRequest.create': 'Work request',
+  'workRequest.accept': 'Accept request',
+  'workRequest.decline': 'Decline request',
 };
 
 /** What the refused change said, in words rather than JSON. */

@@ -6,6 +6,8 @@ import { FieldError } from '../../components/FieldError';
 import { fieldErrors } from '../../components/forms';
 import { disabledBecause } from '../../components/disabledBecause';
 import { KioskExit } from '../kiosk/KioskExit';
+import { ReportProblemButton } from '../requests/ReportProblemButton';
+import { ReportProblemScreen } from '../requests/ReportProblemScreen';
 
 /** Shared workstation: each technician signs in; offline too, once they have signed in here with the server. */
 export function SignInScreen({ session }: { session: SessionState }) {
@@ -13,7 +15,10 @@ export function SignInScreen({ session }: { session: SessionState }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // An operator without an account reports a problem from here.
+  const [reporting, setReporting] = useState(false);
 
+  if (reporting) return <ReportProblemScreen onBack={() => setReporting(false)} />;
   return (
     <main className="sign-in">
       <form
@@ -50,6 +55,7 @@ export function SignInScreen({ session }: { session: SessionState }) {
         </p>
       </form>
       <KioskExit />
+      <ReportProblemButton onClick={() => setReporting(true)} />
     </main>
   );
 }
