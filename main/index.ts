@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, dialog, net, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, dialog, net, powerMonitor, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { EVENT_CHANNELS } from '../shared/ipc/channels';
 import type { RunningServer } from '../server';
 import { createCore, type Core } from './core';
@@ -15,6 +15,7 @@ import { createSafeStorageSecretStore } from './secrets/safeStorageSecretStore';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './security/appProtocol';
 import { hardenWebContents } from './security/navigation';
 import { installPermissionPolicy } from './security/permissions';
+import { watchPower } from './power/watchPower';
 import { TrayController } from './tray/TrayController';
 import { startUpdates } from './updates/startUpdates';
 import { createMainWindow } from './windows/createMainWindow';
@@ -62,6 +63,9 @@ async function start(): Promise<void> {
   const dataDir = process.env.SHOPFLOOR_DATA_DIR ?? path.join(app.getPath('userData'), 'profile');
   // SHOPFLOOR_NO_SERVER=1: the journal-only demo, with no server at all.
   const journalOnly = process.env.SHOPFLOOR_NO_SERVER === '1';
+  // IT's machine-wide file and per-PC environment: the update policy (off | notify | auto) and feed, when to lock.
+  const machineConfig = readMachineConfig(machineConfigPath(process.platform, process.env), process.env);
+  machineConfig.problems.forEach((problem) => logger.warn(`machine config: ${problem}`));
   try {
     core = createCore({
       dataDir,
@@ -85,6 +89,7 @@ async function start(): Promise<void> {
       // Chromium's network stack: the OS proxy settings (PAC/WPAD included) and the OS certificate store,
       // which Node's fetch ignores (NODE_EXTRA_CA_CERTS is off with our fuses).
       fetch: (url, init) => net.fetch(url, init),
+      lockAfterMinutes: machineConfig.lockAfterMinutes,
     });
   } catch (error) {
     fatal(error);
@@ -111,15 +116,13 @@ async function start(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNELS[event], payload);
   });
   watchNetwork(running);
+  watchPower(powerMonitor, running, logger);
   if (process.env.SHOPFLOOR_E2E === '1') {
     // Read-only hooks for tests/electron (the e2e build flavour), like Signal's CI bridge: wait on state, never sleep.
     Object.assign(globalThis, { shopfloorE2E: { trayView: () => tray?.view ?? null, syncNow: () => running.sync.syncNow() } });
   }
 
   showWindow();
-  // IT's machine-wide file and per-PC environment: the update policy (off | notify | auto) and feed.
-  const machineConfig = readMachineConfig(machineConfigPath(process.platform, process.env), process.env);
-  machineConfig.problems.forEach((problem) => logger.warn(`machine config: ${problem}`));
   // electron-updater updates installed apps only; a development run has nothing to replace.
   if (app.isPackaged) startUpdates(running, machineConfig, () => mainWindow, logger, !!demoServer);
   logger.info('shopfloor started', { version: app.getVersion(), dataDir, server: running.serverUrl() ?? 'none', demo: !!demoServer });

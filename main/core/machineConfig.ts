@@ -9,12 +9,19 @@ import { DEFAULT_UPDATE_POLICY, UpdatePolicy } from './updates/updatePolicy';
  * and environment variables for one PC. The environment wins over the file; the file over the
  * defaults. A broken file is reported and ignored, never a reason not to start.
  */
+export const DEFAULT_LOCK_AFTER_MINUTES = 10;
+/** A shift: a PC that never locks should say 0, not 10,000. */
+const MAX_LOCK_AFTER_MINUTES = 720;
+const LockAfterMinutes = z.coerce.number().int().min(0).max(MAX_LOCK_AFTER_MINUTES);
+
 export const MachineConfigFile = z
   .object({
     /** off | notify | auto (core/updates/updatePolicy.ts). */
     updates: UpdatePolicy.optional(),
     /** Where the update feed is, when it is not `<sync server>/updates/`. */
     updatesUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Minutes without input before the lock screen goes up; 0 = never by inactivity (the OS lock and suspend still lock). */
+    lockAfterMinutes: z.number().int().min(0).max(MAX_LOCK_AFTER_MINUTES).optional(),
   })
   .strict();
 export type MachineConfigFile = z.infer<typeof MachineConfigFile>;
@@ -24,6 +31,8 @@ export interface MachineConfig {
   /** Where the policy came from, for the log and Settings: IT wants to see which one won. */
   updatePolicySource: 'environment' | 'config file' | 'default';
   updatesUrl?: string;
+  /** Minutes without input before the app locks (0 = never by inactivity). */
+  lockAfterMinutes: number;
   /** Sentences for the log: a file that could not be read or an environment value that is not valid. */
   problems: string[];
 }
@@ -42,9 +51,19 @@ export function readMachineConfig(file: string, env: Record<string, string | und
   const fromEnv = env.SHOPFLOOR_UPDATES ? UpdatePolicy.safeParse(env.SHOPFLOOR_UPDATES.trim().toLowerCase()) : undefined;
   if (fromEnv && !fromEnv.success) problems.push(`SHOPFLOOR_UPDATES=${env.SHOPFLOOR_UPDATES} is not one of off, notify, auto: ignored.`);
   const updatesUrl = env.SHOPFLOOR_UPDATES_URL || fromFile.updatesUrl;
-  if (fromEnv?.success) return { updatePolicy: fromEnv.data, updatePolicySource: 'environment', updatesUrl, problems };
-  if (fromFile.updates) return { updatePolicy: fromFile.updates, updatePolicySource: 'config file', updatesUrl, problems };
-  return { updatePolicy: DEFAULT_UPDATE_POLICY, updatePolicySource: 'default', updatesUrl, problems };
+  const lockAfterMinutes = readLockAfterMinutes(env.SHOPFLOOR_LOCK_AFTER_MINUTES, problems) ?? fromFile.lockAfterMinutes ?? DEFAULT_LOCK_AFTER_MINUTES;
+  const shared = { updatesUrl, lockAfterMinutes, problems };
+  if (fromEnv?.success) return { updatePolicy: fromEnv.data, updatePolicySource: 'environment', ...shared };
+  if (fromFile.updates) return { updatePolicy: fromFile.updates, updatePolicySource: 'config file', ...shared };
+  return { updatePolicy: DEFAULT_UPDATE_POLICY, updatePolicySource: 'default', ...shared };
+}
+
+function readLockAfterMinutes(value: string | undefined, problems: string[]): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const parsed = LockAfterMinutes.safeParse(value.trim());
+  if (parsed.success) return parsed.data;
+  problems.push(`SHOPFLOOR_LOCK_AFTER_MINUTES=${value} is not a whole number of minutes from 0 to ${MAX_LOCK_AFTER_MINUTES}: ignored.`);
+  return undefined;
 }
 
 function readConfigFile(file: string, problems: string[]): MachineConfigFile {
