@@ -27,7 +27,7 @@ export const QuickSwitchAccount = z.object({
   hasPin: z.boolean(),
   hasBadge: z.boolean(),
   /** Five wrong PINs in a row: only their password lets them in (and opens quick switch again). */
-  passwordRequired: z.boolean(),
+  lockedOut: z.boolean(),
 });
 export type QuickSwitchAccount = z.infer<typeof QuickSwitchAccount>;
 

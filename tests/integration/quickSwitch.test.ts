@@ -21,7 +21,7 @@ describe('quick switch on a shared PC', () => {
     const core = openCore({ seedDemoData: false, serverUrl: server.url, autoSync: false });
     const { handlers } = core;
     await handlers.signIn({ ...password, username: 'alice' });
-    expect(await handlers.setPin(SetPinInput.parse({ pin: '4711', password: DEMO_PASSWORD }))).toEqual({ username: 'alice', hasPin: true, hasBadge: false, passwordRequired: false });
+    expect(await handlers.setPin(SetPinInput.parse({ pin: '4711', password: DEMO_PASSWORD }))).toEqual({ username: 'alice', hasPin: true, hasBadge: false, lockedOut: false });
     await handlers.signIn({ ...password, username: 'bob' });
     await handlers.linkBadge(LinkBadgeInput.parse({ code: 'EMP-00042', password: DEMO_PASSWORD }));
     await core.sync.idle();
@@ -78,7 +78,7 @@ describe('quick switch on a shared PC', () => {
     // Now even the right PIN, and the badge, are refused.
     await expect(handlers.switchUser(pin('alice', '4711'))).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: /Sign in with your password/ });
     await expect(handlers.switchUser(badge('EMP-7'))).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED' });
-    expect(await handlers.listQuickSwitch()).toEqual([{ username: 'alice', hasPin: true, hasBadge: true, passwordRequired: true }]);
+    expect(await handlers.listQuickSwitch()).toEqual([{ username: 'alice', hasPin: true, hasBadge: true, lockedOut: true }]);
     expect((await handlers.getSession()).user).toBeNull();
 
     await handlers.signIn({ ...password, username: 'alice' });

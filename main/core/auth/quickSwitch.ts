@@ -52,7 +52,7 @@ export function listQuickSwitchAccounts(db: Db): QuickSwitchAccount[] {
       username: row.username,
       hasPin: row.pin_hash !== null,
       hasBadge: row.badge_hash !== null,
-      passwordRequired: row.pin_failures >= MAX_WRONG_PINS,
+      lockedOut: row.pin_failures >= MAX_WRONG_PINS,
     }));
 }
 
