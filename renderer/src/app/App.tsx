@@ -1,9 +1,10 @@
-import { useGetSessionQuery, useGetSyncStatusQuery, useSignOutMutation } from '../api/shopfloorApi';
+import { useGetSessionQuery, useGetSyncStatusQuery, useLockMutation, useSignOutMutation } from '../api/shopfloorApi';
 import { MoreScreen } from '../features/more/MoreScreen';
 import { AssetsScreen } from '../features/assets/AssetsScreen';
 import { useScannerJump } from '../features/scanner/useScannerJump';
 import { ScanToast } from '../features/scanner/ScanToast';
-import { SignInScreen } from '../features/session/SignInScreen';
+import { LockScreen } from '../features/lock/LockScreen';
+import { useInactivityLock } from '../features/lock/useInactivityLock';
 import { SyncIndicator } from '../features/syncStatus/SyncIndicator';
 import { TimerChip } from '../features/hours/TimerChip';
 import { usePreferencesOnPage } from '../features/preferences/usePreferencesOnPage';
@@ -26,7 +27,7 @@ export function App() {
       : null;
   return (
     <div className="app">
-      {session.user ? <SignedIn username={session.user.username} /> : <SignInScreen session={session} />}
+      {session.user && !session.locked ? <SignedIn username={session.user.username} /> : <LockScreen session={session} />}
       {(notice ?? warning) && (
         <div className="notice" role="status">
           <span>{notice ?? warning}</span>
@@ -45,10 +46,12 @@ function SignedIn({ username }: { username: string }) {
   const dispatch = useAppDispatch();
   const route = useAppSelector((state) => state.navigation.route);
   const [signOut] = useSignOutMutation();
+  const [lock] = useLockMutation();
   const { data: status } = useGetSyncStatusQuery();
   const attention = (status?.conflicts ?? 0) + (status?.refused ?? 0);
   useScannerJump();
   useRememberedListView(username);
+  useInactivityLock();
 
   const link = (to: Route, label: string, active: boolean) => (
     <button type="button" className="nav-link" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigated(to))}>
@@ -85,6 +88,9 @@ function SignedIn({ username }: { username: string }) {
           <span className="visually-hidden">Signed in as </span>
           <strong>{username}</strong>
         </span>
+        <button type="button" className="nav-link lock" onClick={() => void lock()} title="Lock: the next person switches in with their PIN or badge">
+          Lock
+        </button>
         <button
           type="button"
           className="nav-link sign-out"
