@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCore, DEMO_PASSWORD } from '../main/core';
 import { silentLogger } from '../main/core/logger';
-import { LogHoursInput, NewWorkOrderInput } from '../shared/domain/inputs';
+import { LogHoursInput, NewWorkOrderInput, SetPinInput, SwitchUserInput } from '../shared/domain/inputs';
 import { WorkOrderQuery } from '../shared/domain/workOrder';
 import { makeTempDir } from '../tests/helpers/tempDir';
 import { assetImport } from './assetImport';
@@ -159,8 +159,28 @@ async function durableWrite(n: number) {
   close();
 }
 
+/** From the lock screen's OK (or a badge scan) until the next person is signed in: the issue asks for under 2 s. */
+async function pinSwitch(n: number) {
+  const { core, close } = await station(undefined, true);
+  await core.handlers.setPin(SetPinInput.parse({ pin: '1357', password: DEMO_PASSWORD }));
+  const samples: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    await core.handlers.lock();
+    const t = performance.now();
+    const session = await core.handlers.switchUser(SwitchUserInput.parse({ by: 'pin', username: 'alice', pin: '1357' }));
+    samples.push(performance.now() - t);
+    expect(session.user?.username === 'alice' && !session.locked, 'the PIN did not switch alice in');
+  }
+  const seconds = (performance.now() - start) / 1000;
+  samples.sort((a, b) => a - b);
+  report({ name: 'pin_switch', n, seconds, perSecond: +(n / seconds).toFixed(1), p50Ms: Math.round(percentile(samples, 50)), p99Ms: Math.round(percentile(samples, 99)) });
+  close();
+}
+
 async function main() {
   if (wanted('durable_write')) await durableWrite(1000);
+  if (wanted('pin_switch')) await pinSwitch(50);
   // BENCH_QUICK=1: the smaller sizes only (a few minutes less).
   const quick = process.env.BENCH_QUICK === '1';
   if (wanted('push_backlog')) for (const n of quick ? [15_000] : [15_000, 75_000]) await pushBacklog(n);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, dialog, Menu, net, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, net, powerMonitor, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { EVENT_CHANNELS } from '../shared/ipc/channels';
 import { PROXY_SIGN_IN_PAGE } from '../shared/ipc/proxySignIn';
 import type { RunningServer } from '../server';
@@ -21,6 +21,7 @@ import { createSafeStorageSecretStore } from './secrets/safeStorageSecretStore';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './security/appProtocol';
 import { hardenWebContents } from './security/navigation';
 import { installPermissionPolicy } from './security/permissions';
+import { watchPower } from './power/watchPower';
 import { TrayController } from './tray/TrayController';
 import { startUpdates } from './updates/startUpdates';
 import { createMainWindow } from './windows/createMainWindow';
@@ -71,7 +72,7 @@ async function start(): Promise<void> {
   const dataDir = process.env.SHOPFLOOR_DATA_DIR ?? path.join(app.getPath('userData'), 'profile');
   // SHOPFLOOR_NO_SERVER=1: the journal-only demo, with no server at all.
   const journalOnly = process.env.SHOPFLOOR_NO_SERVER === '1';
-  // IT's machine-wide file and per-PC environment: the sync server, the update policy (off | notify | auto) and feed, kiosk mode.
+  // IT's machine-wide file and per-PC environment: the sync server, the update policy (off | notify | auto) and feed, kiosk mode, when to lock.
   const machineConfig: MachineConfig = readMachineConfig(machineConfigPath(process.platform, process.env), process.env);
   machineConfig.problems.forEach((problem) => logger.warn(`machine config: ${problem}`));
   mode = windowMode(machineConfig, !app.isPackaged);
@@ -124,6 +125,7 @@ async function start(): Promise<void> {
       // Chromium's network stack: the OS proxy settings (PAC/WPAD included) and the OS certificate store,
       // which Node's fetch ignores (NODE_EXTRA_CA_CERTS is off with our fuses); a proxy sign-in is asked for.
       fetch: createElectronFetch((options) => net.request(options), proxyLogin),
+      lockAfterMinutes: machineConfig.lockAfterMinutes,
     });
   } catch (error) {
     fatal(error);
@@ -151,6 +153,7 @@ async function start(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNELS[event], payload);
   });
   watchNetwork(running);
+  watchPower(powerMonitor, running, logger);
   if (process.env.SHOPFLOOR_E2E === '1') {
     // Read-only hooks for tests/electron (the e2e build flavour), like Signal's CI bridge: wait on state, never sleep.
     Object.assign(globalThis, { shopfloorE2E: { trayView: () => tray?.view ?? null, syncNow: () => running.sync.syncNow() } });

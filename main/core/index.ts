@@ -11,8 +11,8 @@ import { memorySecretStore, type SecretStore } from './auth/secretStore';
 import { provisionLocalAccount } from './auth/session';
 import type { Logger } from './logger';
 import { createNodeLogger } from './nodeLogger';
-import { createHandlers, type ChooseConflict } from './service';
-import type { LocalUser } from './auth/session';
+import { createHandlers, type ChooseConflict, type SessionHolder } from './service';
+import { DEFAULT_LOCK_AFTER_MINUTES } from './machineConfig';
 import { syncStatus } from './sync/status';
 import type { FetchFn } from './net/fetchPort';
 import { createNodeFetch, type NodeNetworkOptions } from './net/nodeFetch';
@@ -69,6 +69,8 @@ export interface CoreOptions {
    * directly. Without it the zip cannot be saved (the technician is told).
    */
   chooseDiagnosticsPath?: ChooseDiagnosticsPath;
+  /** Lock after this many minutes without input (IT's machine config; 0 = never by inactivity). Default 10. */
+  lockAfterMinutes?: number;
   /** What the diagnostics zip takes beyond the profile folder: the shell's log and crash folders, versions. */
   diagnostics?: DiagnosticsPlaces;
   /** "Print…" and "Save as PDF…": the shell's webContents printing; a browser test passes the page's PDF engine. */
@@ -88,6 +90,10 @@ export interface Core {
   /** Connect to a server chosen by the shell (the embedded demo server) or a test, without saving it. */
   useServer(url: string, options: { demo: boolean }): void;
   readonly journalPath: string;
+  /** The OS locked the screen or the PC is suspending: the lock screen goes up (the shell's powerMonitor calls this). */
+  lock(): void;
+  /** The PC resumed or the OS screen was unlocked: sync at once, without waiting for the next trigger. */
+  wake(): void;
   /** Events for the renderer (sync status, changed records). Returns an unsubscribe. */
   subscribe(listener: CoreEventListener): () => void;
   close(): void;
@@ -116,7 +122,7 @@ export function createCore(options: CoreOptions): Core {
   const emit: CoreEventListener = (event, payload) => listeners.forEach((listener) => listener(event, payload));
   const now = options.now ?? (() => new Date().toISOString());
   const secrets = options.secretStore ?? memorySecretStore();
-  const session: { user: (LocalUser & { offline: boolean }) | null } = { user: null };
+  const session: SessionHolder = { user: null, locked: false };
   // IT's environment setting wins; else what Settings saved; else none (the shell may add the demo server).
   const fetch = options.fetch ?? createNodeFetch(options.network);
   const server = new ServerChoice(db, options.serverUrl, (url) => worker.setClient(new SyncClient(url, fetch)));
@@ -146,6 +152,7 @@ export function createCore(options: CoreOptions): Core {
     emit,
     worker,
     session,
+    lockAfterMinutes: options.lockAfterMinutes ?? DEFAULT_LOCK_AFTER_MINUTES,
     fetch,
     chooseConflict: options.chooseConflict ?? (async () => 'later'),
     dataDir: options.dataDir,
@@ -165,6 +172,12 @@ export function createCore(options: CoreOptions): Core {
       server.use(url, { demo });
     },
     journalPath,
+    lock() {
+      void handlers.lock();
+    },
+    wake() {
+      void worker.syncNow();
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -181,6 +194,8 @@ export function createCore(options: CoreOptions): Core {
 }
 
 export const DEMO_PASSWORD = 'shopfloor-demo';
+
+export { DEFAULT_LOCK_AFTER_MINUTES };
 
 function seedDemo(db: Db, logger: Logger): void {
   const now = new Date().toISOString();

@@ -9,6 +9,11 @@ import { DEFAULT_UPDATE_POLICY, UpdatePolicy } from './updates/updatePolicy';
  * and environment variables for one PC. The environment wins over the file; the file over the
  * defaults. A broken file is reported and ignored, never a reason not to start.
  */
+export const DEFAULT_LOCK_AFTER_MINUTES = 10;
+/** A shift: a PC that never locks should say 0, not 10,000. */
+const MAX_LOCK_AFTER_MINUTES = 720;
+const LockAfterMinutes = z.coerce.number().int().min(0).max(MAX_LOCK_AFTER_MINUTES);
+
 export const MachineConfigFile = z
   .object({
     /** The shop's sync server for every PC: Settings shows it and cannot change it. */
@@ -19,6 +24,8 @@ export const MachineConfigFile = z
     updatesUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** Full screen, no menus, no way out but the sign-in screen's "Exit kiosk (IT)" (core/kiosk/kioskWindow.ts). */
     kiosk: z.boolean().optional(),
+    /** Minutes without input before the lock screen goes up; 0 = never by inactivity (the OS lock and suspend still lock). */
+    lockAfterMinutes: z.number().int().min(0).max(MAX_LOCK_AFTER_MINUTES).optional(),
   })
   .strict();
 export type MachineConfigFile = z.infer<typeof MachineConfigFile>;
@@ -33,6 +40,8 @@ export interface MachineConfig {
   updatesUrl?: string;
   /** Run as a kiosk: SHOPFLOOR_KIOSK=1|0 wins over the file's "kiosk"; off by default. */
   kiosk: boolean;
+  /** Minutes without input before the app locks (0 = never by inactivity). */
+  lockAfterMinutes: number;
   /** Sentences for the log: a file that could not be read or an environment value that is not valid. */
   problems: string[];
 }
@@ -52,14 +61,16 @@ export function readMachineConfig(file: string, env: Record<string, string | und
   if (fromEnv && !fromEnv.success) problems.push(`SHOPFLOOR_UPDATES=${env.SHOPFLOOR_UPDATES} is not one of off, notify, auto: ignored.`);
   const updatesUrl = env.SHOPFLOOR_UPDATES_URL || fromFile.updatesUrl;
   const kiosk = kioskSetting(env.SHOPFLOOR_KIOSK, problems) ?? fromFile.kiosk ?? false;
+  const lockAfterMinutes = readLockAfterMinutes(env.SHOPFLOOR_LOCK_AFTER_MINUTES, problems) ?? fromFile.lockAfterMinutes ?? DEFAULT_LOCK_AFTER_MINUTES;
   const server = env.SHOPFLOOR_SERVER_URL
     ? { serverUrl: env.SHOPFLOOR_SERVER_URL, serverUrlSource: 'environment' as const }
     : fromFile.serverUrl
       ? { serverUrl: fromFile.serverUrl, serverUrlSource: 'config file' as const }
       : {};
-  if (fromEnv?.success) return { ...server, updatePolicy: fromEnv.data, updatePolicySource: 'environment', updatesUrl, kiosk, problems };
-  if (fromFile.updates) return { ...server, updatePolicy: fromFile.updates, updatePolicySource: 'config file', updatesUrl, kiosk, problems };
-  return { ...server, updatePolicy: DEFAULT_UPDATE_POLICY, updatePolicySource: 'default', updatesUrl, kiosk, problems };
+  const shared = { ...server, updatesUrl, kiosk, lockAfterMinutes, problems };
+  if (fromEnv?.success) return { updatePolicy: fromEnv.data, updatePolicySource: 'environment', ...shared };
+  if (fromFile.updates) return { updatePolicy: fromFile.updates, updatePolicySource: 'config file', ...shared };
+  return { updatePolicy: DEFAULT_UPDATE_POLICY, updatePolicySource: 'default', ...shared };
 }
 
 /** SHOPFLOOR_KIOSK: 1/true/yes or 0/false/no; unset or empty leaves it to the file. */
@@ -69,6 +80,14 @@ function kioskSetting(value: string | undefined, problems: string[]): boolean | 
   if (['1', 'true', 'yes', 'on'].includes(word)) return true;
   if (['0', 'false', 'no', 'off'].includes(word)) return false;
   problems.push(`SHOPFLOOR_KIOSK=${value} is not 1 or 0: ignored.`);
+  return undefined;
+}
+
+function readLockAfterMinutes(value: string | undefined, problems: string[]): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const parsed = LockAfterMinutes.safeParse(value.trim());
+  if (parsed.success) return parsed.data;
+  problems.push(`SHOPFLOOR_LOCK_AFTER_MINUTES=${value} is not a whole number of minutes from 0 to ${MAX_LOCK_AFTER_MINUTES}: ignored.`);
   return undefined;
 }
 

@@ -10,6 +10,8 @@ import { readPreference, writePreference } from './db/preferences';
 import { ListView } from '../../shared/domain/workOrder';
 import { journalCounts, withLocalStates } from './journal/localState';
 import { signIn, type LocalUser } from './auth/session';
+import { clearPin, linkBadge, listQuickSwitchAccounts, passwordSignedIn, setPin, switchByBadge, switchByPin, unlinkBadge } from './auth/quickSwitch';
+import { readSession } from './auth/tokens';
 import type { SecretStore } from './auth/secretStore';
 import { getTimer, startTimer, stopTimer } from './journal/timer';
 import { createWorkOrder, listHours, logHours, updateWorkOrder } from './journal/workOrderActions';
@@ -29,6 +31,12 @@ import { diagnosticsHandlers, type ChooseDiagnosticsPath, type DiagnosticsPlaces
 import { printingHandlers, type WorkOrderPrinter } from './printing/service';
 import { kioskHandlers, type KioskPort } from './kiosk/service';
 
+/** Who is signed in, in memory only, and whether the lock screen is up in front of them. */
+export interface SessionHolder {
+  user: (LocalUser & { offline: boolean }) | null;
+  locked: boolean;
+}
+
 /** The native dialog (or a test) decides a conflict; "later" leaves it open. */
 export type ChooseConflict = (conflict: WorkOrderConflict) => Promise<ConflictChoice | 'later'>;
 
@@ -42,7 +50,9 @@ export interface ServiceDeps {
   now: () => string;
   emit: CoreEventListener;
   worker: SyncWorker;
-  session: { user: (LocalUser & { offline: boolean }) | null };
+  session: SessionHolder;
+  /** IT's setting for this PC: the renderer locks after this many minutes without input (0 = never). */
+  lockAfterMinutes: number;
   chooseConflict: ChooseConflict;
   /** The network the core was given. */
   fetch: FetchFn;
@@ -68,11 +78,15 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     rememberedAcrossRestarts: secrets.persistent,
     signedInOffline: state.user?.offline ?? false,
     serverConfigured: server.url !== undefined,
+    locked: state.user !== null && state.locked,
   });
+  /** Whose name goes on a change: never anyone's while the lock screen is up. */
   const requireUser = (): LocalUser => {
     if (!state.user) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
+    if (state.locked) throw new AppError('NOT_SIGNED_IN', 'Shopfloor is locked. Switch in with your PIN, badge or password first.');
     return state.user;
   };
+  const myQuickSwitch = (username: string) => listQuickSwitchAccounts(db).find((a) => a.username === username)!;
   const syncStatus = (): SyncStatus => computeSyncStatus(db, worker.snapshot(), server.demo);
   /** After every local write: the lists refetch, the status bar counts again, the worker pushes soon. */
   const changed = (ids: string[]) => {
@@ -90,6 +104,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     getSession: session,
     signIn: async (input) => {
       state.user = await signIn(db, secrets, server.url, input, now(), deps.fetch);
+      state.locked = false;
+      passwordSignedIn(db, state.user.username);
       worker.userSignedIn(state.user.username);
       emit('sessionChanged', session());
       if (!state.user.offline) void worker.syncNow();
@@ -99,8 +115,48 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       // Pending work stays in the outbox, with this user's name on it: nothing is deleted.
       const pendingChanges = state.user ? journalCounts(db, state.user.username).pendingChanges : 0;
       state.user = null;
+      state.locked = false;
       emit('sessionChanged', session());
       return { pendingChanges };
+    },
+    lock: () => {
+      // Nothing else changes: the timer keeps running for its owner, every user's pending work keeps syncing.
+      if (state.user && !state.locked) {
+        state.locked = true;
+        emit('sessionChanged', session());
+      }
+      return session();
+    },
+    switchUser: async (input) => {
+      const user = input.by === 'pin' ? await switchByPin(db, input.username, input.pin, now()) : await switchByBadge(db, input.code, now());
+      // Checked on this PC only, like an offline sign-in; their server sign-in (if still kept here) syncs for them.
+      state.user = { ...user, offline: true };
+      state.locked = false;
+      emit('sessionChanged', session());
+      if (readSession(secrets, user.username)) void worker.syncNow();
+      return session();
+    },
+    getLockSettings: () => ({ lockAfterMinutes: deps.lockAfterMinutes }),
+    listQuickSwitch: () => listQuickSwitchAccounts(db),
+    setPin: async ({ pin, password }) => {
+      const { username } = requireUser();
+      await setPin(db, username, pin, password);
+      return myQuickSwitch(username);
+    },
+    clearPin: () => {
+      const { username } = requireUser();
+      clearPin(db, username);
+      return myQuickSwitch(username);
+    },
+    linkBadge: async ({ code, password }) => {
+      const { username } = requireUser();
+      await linkBadge(db, username, code, password);
+      return myQuickSwitch(username);
+    },
+    unlinkBadge: () => {
+      const { username } = requireUser();
+      unlinkBadge(db, username);
+      return myQuickSwitch(username);
     },
     listWorkOrders: (query) => {
       const page = listWorkOrders(db, query, state.user?.username ?? null);

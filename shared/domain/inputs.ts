@@ -70,3 +70,20 @@ export const SignInInput = z.object({
   password: z.string().min(1, 'Enter your password.').max(256),
 });
 export type SignInInput = z.input<typeof SignInInput>;
+
+/** A quick-switch PIN: digits only, short enough for gloves, long enough with five tries. */
+export const Pin = z.string().regex(/^\d{4,6}$/, 'A PIN is 4 to 6 digits.');
+/** What a badge's barcode types (the scanner ends it with Enter, which is not part of it). */
+export const BadgeCode = z.string().trim().min(3, 'This badge code is too short.').max(128);
+
+export const SwitchUserInput = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('pin'), username: z.string().trim().toLowerCase().min(1).max(64), pin: Pin }),
+  z.object({ by: z.literal('badge'), code: BadgeCode }),
+]);
+export type SwitchUserInput = z.input<typeof SwitchUserInput>;
+
+export const SetPinInput = z.object({ pin: Pin, password: z.string().min(1, 'Enter your password.').max(256) });
+export type SetPinInput = z.input<typeof SetPinInput>;
+
+export const LinkBadgeInput = z.object({ code: BadgeCode, password: z.string().min(1, 'Enter your password.').max(256) });
+export type LinkBadgeInput = z.input<typeof LinkBadgeInput>;

@@ -16,8 +16,24 @@ export const SessionState = z.object({
   signedInOffline: z.boolean(),
   /** False in the journal-only demo, where no sync server is set up. */
   serverConfigured: z.boolean(),
+  /** The lock screen is up: `user` is who was signed in; nothing is done in anyone's name until someone switches in. */
+  locked: z.boolean(),
 });
 export type SessionState = z.infer<typeof SessionState>;
+
+/** Someone who signed in on this PC, and how they can switch in from the lock screen (no secret, no hash). */
+export const QuickSwitchAccount = z.object({
+  username: z.string(),
+  hasPin: z.boolean(),
+  hasBadge: z.boolean(),
+  /** Five wrong PINs in a row: only their password lets them in (and opens quick switch again). */
+  lockedOut: z.boolean(),
+});
+export type QuickSwitchAccount = z.infer<typeof QuickSwitchAccount>;
+
+/** What IT set for this PC: lock after this many minutes without input (0 = never by inactivity). */
+export const LockSettings = z.object({ lockAfterMinutes: z.number().int().nonnegative() });
+export type LockSettings = z.infer<typeof LockSettings>;
 
 export const SignOutResult = z.object({
   /** This user's changes still waiting: kept, and sent when the server is reachable. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LogHoursInput, NewWorkOrderInput, SignInInput, UpdateWorkOrderInput } from '../domain/inputs';
+import { LinkBadgeInput, LogHoursInput, NewWorkOrderInput, SetPinInput, SignInInput, SwitchUserInput, UpdateWorkOrderInput } from '../domain/inputs';
 import { DiagnosticsInfo, DiagnosticsSaved } from '../domain/diagnostics';
 import { KioskState } from '../domain/kiosk';
 import { PdfSaved } from '../domain/printing';
@@ -14,6 +14,8 @@ import {
   AssetQuery,
   HoursEntry,
   LookupResult,
+  LockSettings,
+  QuickSwitchAccount,
   SessionState,
   SignOutResult,
   StoppedTimer,
@@ -35,6 +37,16 @@ export const contract = {
   getSession: { channel: INVOKE_CHANNELS.getSession, journal: 'reads', request: z.undefined(), response: SessionState },
   signIn: { channel: INVOKE_CHANNELS.signIn, journal: 'writes', request: SignInInput, response: SessionState },
   signOut: { channel: INVOKE_CHANNELS.signOut, journal: 'writes', request: z.undefined(), response: SignOutResult },
+  /** The lock screen: who was signed in stays shown, their timer keeps running, everyone's pending work keeps syncing. */
+  lock: { channel: INVOKE_CHANNELS.lock, journal: 'reads', request: z.undefined(), response: SessionState },
+  /** From the lock screen, by PIN or badge scan, offline too; five wrong PINs in a row require the password. */
+  switchUser: { channel: INVOKE_CHANNELS.switchUser, journal: 'writes', request: SwitchUserInput, response: SessionState },
+  getLockSettings: { channel: INVOKE_CHANNELS.getLockSettings, journal: 'reads', request: z.undefined(), response: LockSettings },
+  listQuickSwitch: { channel: INVOKE_CHANNELS.listQuickSwitch, journal: 'reads', request: z.undefined(), response: z.array(QuickSwitchAccount) },
+  setPin: { channel: INVOKE_CHANNELS.setPin, journal: 'writes', request: SetPinInput, response: QuickSwitchAccount },
+  clearPin: { channel: INVOKE_CHANNELS.clearPin, journal: 'writes', request: z.undefined(), response: QuickSwitchAccount },
+  linkBadge: { channel: INVOKE_CHANNELS.linkBadge, journal: 'writes', request: LinkBadgeInput, response: QuickSwitchAccount },
+  unlinkBadge: { channel: INVOKE_CHANNELS.unlinkBadge, journal: 'writes', request: z.undefined(), response: QuickSwitchAccount },
   listWorkOrders: {
     channel: INVOKE_CHANNELS.listWorkOrders,
     journal: 'reads',

@@ -6,6 +6,8 @@ export const IPC_ERROR_CODES = [
   'BAD_REQUEST',
   'VALIDATION_FAILED',
   'NOT_SIGNED_IN',
+  /** Quick switch (PIN, badge) is closed for this person until they sign in with their password. */
+  'PASSWORD_REQUIRED',
   'FORBIDDEN_SENDER',
   'NOT_FOUND',
   'DATABASE_TOO_NEW',

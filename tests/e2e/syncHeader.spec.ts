@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { silentLogger } from '../../main/core/logger';
 import { WorkOrderQuery } from '../../shared/domain/workOrder';
 import { expectAccessible } from './harness/accessibility';
 import { expect, test } from './harness/fixtures';
@@ -12,7 +13,9 @@ import { showTheme, SIZES, THEMES } from './harness/screenMatrix';
  * (offline with changes waiting), red (waited offline longer than a shift).
  * The page's clock is Playwright's, so "nine hours later" takes no nine hours.
  */
-test.use({ withServer: true });
+// Nine hours pass with nobody at the PC: on a PC that locks after inactivity the lock screen would
+// cover the header (tests/e2e/lockScreen.spec.ts), so this PC is set by IT never to lock by inactivity.
+test.use({ withServer: true, coreOptions: { seedDemoData: true, logger: silentLogger, lockAfterMinutes: 0 } });
 test.describe.configure({ timeout: 180_000 });
 
 /** The header in this colour at both sizes and in both themes, as a picture of the header alone; axe in each theme. */

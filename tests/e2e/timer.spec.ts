@@ -18,7 +18,8 @@ import { everySizeAndTheme } from './harness/screenMatrix';
  */
 let coreShift = 0;
 test.use({
-  coreOptions: { seedDemoData: true, logger: silentLogger, now: () => new Date(Date.now() + coreShift).toISOString() },
+  // An hour and a half passes with nobody touching the PC: IT set this one never to lock by inactivity (lockScreen.spec.ts covers locking).
+  coreOptions: { seedDemoData: true, logger: silentLogger, lockAfterMinutes: 0, now: () => new Date(Date.now() + coreShift).toISOString() },
 });
 test.beforeEach(() => {
   coreShift = 0;

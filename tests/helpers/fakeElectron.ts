@@ -97,6 +97,8 @@ export function createFakeElectron() {
       // The technician cancels unless a test answers with a path.
       showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
     },
+    // The OS's power and session events: tests emit 'lock-screen', 'suspend', 'resume', 'unlock-screen'.
+    powerMonitor: new EventEmitter(),
     crashReporter: { start: vi.fn((..._args: unknown[]) => void calls.push('crashReporter.start')) },
     Tray: FakeTray,
     Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() },

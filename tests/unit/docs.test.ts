@@ -13,10 +13,11 @@ import { HOURS_FORMAT_MESSAGE, parseHours, QUICK_HOURS } from '../../shared/doma
 import { DIAGNOSTICS_FILES } from '../../main/core/diagnostics/diagnosticsZip';
 import { OUTBOX_STATES } from '../../main/core/journal/outbox';
 import { LOG_ARCHIVES_KEPT, LOG_MAX_BYTES } from '../../main/core/logRotation';
-import { MachineConfigFile, machineConfigPath, readMachineConfig } from '../../main/core/machineConfig';
+import { DEFAULT_LOCK_AFTER_MINUTES, MachineConfigFile, machineConfigPath, readMachineConfig } from '../../main/core/machineConfig';
 import { KIOSK_EXIT_REFUSED } from '../../main/core/kiosk/service';
 import { MAX_REFUSALS, QUIET_MS } from '../../main/core/net/proxyLogin';
 import { readBuilderConfig } from '../packaging/builderConfig';
+import { MAX_WRONG_PINS } from '../../main/core/auth/quickSwitch';
 import { DEFAULT_UPDATE_POLICY, UPDATE_POLICIES } from '../../main/core/updates/updatePolicy';
 
 /** docs/sync-protocol.md is how others write clients: it must name every code and type we can send. */
@@ -126,6 +127,18 @@ describe('README.md: hours with gloves', () => {
   });
 });
 
+/** README, the lock screen: what a technician reads must be what the app does. */
+describe('README: the lock screen', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  it.each(['**Lock**', '**PIN**', '**scanning their badge**', '**Sign in with\n  password**', 'More → Settings → Quick\n  switch', '4 to 6 digits'])('names %s', (word) => {
+    expect(readme).toContain(word);
+  });
+  it(`says how many wrong PINs close quick switch (${MAX_WRONG_PINS})`, () => {
+    const words = ['', '', '', '', '', 'Five'];
+    expect(readme).toContain(`${words[MAX_WRONG_PINS]} wrong PINs in a row`);
+  });
+});
+
 /** README, "Updates (for IT)": what IT sets and what it must know about MSI installs. */
 describe('README: updates', () => {
   const readme = readFileSync('README.md', 'utf8');
@@ -139,6 +152,11 @@ describe('README: updates', () => {
     expect(machineConfigPath('linux', {})).toBe('/etc/shopfloor/config.json');
     expect(section).toContain('/etc/shopfloor/');
     expect(section).toContain('`config.json`');
+  });
+  it('says how IT sets when the app locks by itself, with the default the app uses', () => {
+    expect(section).toContain('`lockAfterMinutes`');
+    expect(section).toContain('SHOPFLOOR_LOCK_AFTER_MINUTES');
+    expect(section).toContain(`(${DEFAULT_LOCK_AFTER_MINUTES} by\ndefault`);
   });
   it('says MSI installs are updated by IT, not by the app', () => {
     expect(section).toContain('MSI installs are updated by IT, not by the app');

@@ -18,7 +18,7 @@ function configFile(content: string | null): string {
 
 describe('the update policy IT sets', () => {
   it('is notify on a PC nobody configured', () => {
-    expect(readMachineConfig(configFile(null), {})).toEqual({ updatePolicy: 'notify', updatePolicySource: 'default', updatesUrl: undefined, kiosk: false, problems: [] });
+    expect(readMachineConfig(configFile(null), {})).toEqual({ updatePolicy: 'notify', updatePolicySource: 'default', updatesUrl: undefined, kiosk: false, lockAfterMinutes: 10, problems: [] });
   });
 
   it('comes from the machine-wide file, BOM and all (Notepad writes one)', () => {
@@ -118,5 +118,29 @@ describe('the sync server IT sets for every PC', () => {
     const result = readMachineConfig(configFile('{ "serverUrl": "https://sync.shop.local", "updates": "sometimes" }'), {});
     expect(result).not.toHaveProperty('serverUrl');
     expect(result.problems).toHaveLength(1);
+  });
+});
+
+describe('when the app locks by itself, as IT sets it', () => {
+  it('is after 10 minutes without input on a PC nobody configured', () => {
+    expect(readMachineConfig(configFile(null), {}).lockAfterMinutes).toBe(10);
+  });
+
+  it('comes from the file, and SHOPFLOOR_LOCK_AFTER_MINUTES wins for one PC (0 = never by inactivity)', () => {
+    const file = configFile('{ "lockAfterMinutes": 3 }');
+    expect(readMachineConfig(file, {}).lockAfterMinutes).toBe(3);
+    expect(readMachineConfig(file, { SHOPFLOOR_LOCK_AFTER_MINUTES: ' 0 ' }).lockAfterMinutes).toBe(0);
+  });
+
+  it.each(['soon', '-5', '2.5', '100000'])('ignores SHOPFLOOR_LOCK_AFTER_MINUTES=%s and says why', (value) => {
+    const result = readMachineConfig(configFile('{ "lockAfterMinutes": 3 }'), { SHOPFLOOR_LOCK_AFTER_MINUTES: value });
+    expect(result.lockAfterMinutes).toBe(3);
+    expect(result.problems).toEqual([expect.stringContaining(`SHOPFLOOR_LOCK_AFTER_MINUTES=${value} is not a whole number of minutes`)]);
+  });
+
+  it('ignores a file whose minutes are not a whole number from 0 to 720', () => {
+    const result = readMachineConfig(configFile('{ "lockAfterMinutes": 1000 }'), {});
+    expect(result.lockAfterMinutes).toBe(10);
+    expect(result.problems).toEqual([expect.stringContaining('lockAfterMinutes')]);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { INVOKE_CHANNELS } from '../../shared/ipc/channels';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../shared/ipc/channels';
 import { PROXY_SIGN_IN_CHANNEL } from '../../shared/ipc/proxySignIn';
 import { createFakeElectron, type FakeElectron } from '../helpers/fakeElectron';
 import { memoryLogger } from '../helpers/memoryLogger';
@@ -16,7 +16,7 @@ import { makeTempDir } from '../helpers/tempDir';
 let fake: FakeElectron;
 // A getter per export, so each test's fresh fake is the one the shell sees after vi.resetModules().
 vi.mock('electron', () => {
-  const keys = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'dialog', 'safeStorage', 'Tray', 'Menu', 'nativeImage', 'net', 'crashReporter'] as const;
+  const keys = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'dialog', 'safeStorage', 'Tray', 'Menu', 'nativeImage', 'net', 'crashReporter', 'powerMonitor'] as const;
   return Object.defineProperties(
     {},
     Object.fromEntries(keys.map((key) => [key, { enumerable: true, get: () => fake.electron[key] }])),
@@ -201,6 +201,39 @@ describe('the shell at start-up', () => {
     expect(window.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', preferCSSPageSize: true }));
     expect(readFileSync(`${chosen}.pdf`, 'latin1')).toBe('%PDF-1.4 fake\n');
     expect(await savePdf(fromApp, { id: 'no-such-work-order' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('locks Shopfloor when the OS locks the screen or the PC sleeps, and syncs at once on resume or unlock', async () => {
+    process.env.SHOPFLOOR_LOCK_AFTER_MINUTES = '3';
+    try {
+      const window = await boot();
+      const handler = (channel: string) => fake.handled.get(channel)!;
+      const fromApp = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+      expect(await handler(INVOKE_CHANNELS.getLockSettings)(fromApp, undefined)).toEqual({ ok: true, value: { lockAfterMinutes: 3 } });
+      await handler(INVOKE_CHANNELS.signIn)(fromApp, { username: 'alice', password: 'shopfloor-demo' });
+      const session = async () => ((await handler(INVOKE_CHANNELS.getSession)(fromApp, undefined)) as { value: { locked: boolean; user: unknown } }).value;
+
+      fake.electron.powerMonitor.emit('lock-screen');
+      expect(await session()).toMatchObject({ user: { username: 'alice' }, locked: true });
+      expect(window.webContents.send).toHaveBeenLastCalledWith(EVENT_CHANNELS.sessionChanged, expect.objectContaining({ locked: true }));
+
+      // The module registry the shell loaded: the same SyncWorker class it built its worker from.
+      const { SyncWorker } = await import('../../main/core/sync/worker');
+      const syncNow = vi.spyOn(SyncWorker.prototype, 'syncNow');
+      fake.electron.powerMonitor.emit('unlock-screen');
+      expect(syncNow).toHaveBeenCalledTimes(1);
+      // Unlocking Windows is not switching in: Shopfloor stays locked until someone does.
+      expect((await session()).locked).toBe(true);
+      fake.electron.powerMonitor.emit('resume');
+      expect(syncNow).toHaveBeenCalledTimes(2);
+
+      await handler(INVOKE_CHANNELS.signIn)(fromApp, { username: 'bob', password: 'shopfloor-demo' });
+      expect((await session()).locked).toBe(false);
+      fake.electron.powerMonitor.emit('suspend');
+      expect(await session()).toMatchObject({ user: { username: 'bob' }, locked: true });
+    } finally {
+      delete process.env.SHOPFLOOR_LOCK_AFTER_MINUTES;
+    }
   });
 
   it('quits a second instance instead of opening another window', async () => {

@@ -23,6 +23,11 @@ export function makeVerifierSync(password: string): string {
   return format(salt, scryptSync(password, salt, 32, COST));
 }
 
+/** The verifier's key derivation on its own, for a hash that must be found by value (a badge, under one salt per PC). */
+export function deriveKey(secret: string, salt: Buffer): Promise<Buffer> {
+  return scrypt(secret, salt, 32, COST);
+}
+
 export async function checkVerifier(password: string, verifier: string): Promise<boolean> {
   const [version, salt, key] = verifier.split(':');
   if (version !== 'v1' || !salt || !key) return false;

@@ -1,5 +1,5 @@
 import { createApi, fakeBaseQuery } from '@reduxjs/toolkit/query/react';
-import type { LogHoursInput, NewWorkOrderInput, SignInInput, WorkOrderChanges } from '../../../shared/domain/inputs';
+import type { LinkBadgeInput, LogHoursInput, NewWorkOrderInput, SetPinInput, SignInInput, SwitchUserInput, WorkOrderChanges } from '../../../shared/domain/inputs';
 import type { DiagnosticsInfo, DiagnosticsSaved } from '../../../shared/domain/diagnostics';
 import type { KioskState } from '../../../shared/domain/kiosk';
 import type { PdfSaved } from '../../../shared/domain/printing';
@@ -11,6 +11,8 @@ import type {
   AssetQueryInput,
   HoursEntry,
   LookupResult,
+  LockSettings,
+  QuickSwitchAccount,
   SessionState,
   Settings,
   StoppedTimer,
@@ -59,7 +61,7 @@ function liveFrom<E extends 'sessionChanged' | 'syncStatusChanged'>(event: E) {
 export const shopfloorApi = createApi({
   reducerPath: 'shopfloorApi',
   baseQuery: fakeBaseQuery<IpcError>(),
-  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer', 'Conflicts', 'Refused', 'History', 'Settings', 'People', 'Diagnostics', 'Requests'],
+  tagTypes: ['WorkOrder', 'Hours', 'Asset', 'Session', 'SyncStatus', 'Timer', 'Conflicts', 'Refused', 'History', 'Settings', 'People', 'Diagnostics', 'Requests', 'QuickSwitch'],
   endpoints: (build) => ({
     getSession: build.query<SessionState, void>({
       queryFn: () => call((api) => api.getSession()),
@@ -68,11 +70,43 @@ export const shopfloorApi = createApi({
     }),
     signIn: build.mutation<SessionState, SignInInput>({
       queryFn: (input) => call((api) => api.signIn(input)),
-      invalidatesTags: ['Session', 'WorkOrder', 'Timer'],
+      invalidatesTags: ['Session', 'WorkOrder', 'Timer', 'QuickSwitch'],
     }),
     signOut: build.mutation<{ pendingChanges: number }, void>({
       queryFn: () => call((api) => api.signOut()),
       invalidatesTags: ['Session', 'Timer'],
+    }),
+    lock: build.mutation<SessionState, void>({
+      queryFn: () => call((api) => api.lock()),
+      invalidatesTags: ['Session'],
+    }),
+    switchUser: build.mutation<SessionState, SwitchUserInput>({
+      queryFn: (input) => call((api) => api.switchUser(input)),
+      // A wrong PIN changes who is locked out, so the list is read again either way.
+      invalidatesTags: ['Session', 'WorkOrder', 'Timer', 'QuickSwitch'],
+    }),
+    getLockSettings: build.query<LockSettings, void>({
+      queryFn: () => call((api) => api.getLockSettings()),
+    }),
+    listQuickSwitch: build.query<QuickSwitchAccount[], void>({
+      queryFn: () => call((api) => api.listQuickSwitch()),
+      providesTags: ['QuickSwitch'],
+    }),
+    setPin: build.mutation<QuickSwitchAccount, SetPinInput>({
+      queryFn: (input) => call((api) => api.setPin(input)),
+      invalidatesTags: ['QuickSwitch'],
+    }),
+    clearPin: build.mutation<QuickSwitchAccount, void>({
+      queryFn: () => call((api) => api.clearPin()),
+      invalidatesTags: ['QuickSwitch'],
+    }),
+    linkBadge: build.mutation<QuickSwitchAccount, LinkBadgeInput>({
+      queryFn: (input) => call((api) => api.linkBadge(input)),
+      invalidatesTags: ['QuickSwitch'],
+    }),
+    unlinkBadge: build.mutation<QuickSwitchAccount, void>({
+      queryFn: () => call((api) => api.unlinkBadge()),
+      invalidatesTags: ['QuickSwitch'],
     }),
     listWorkOrders: build.query<WorkOrderPage, WorkOrderQueryInput>({
       queryFn: (query) => call((api) => api.listWorkOrders(query)),
@@ -237,6 +271,14 @@ export const {
   useGetDiagnosticsInfoQuery,
   useSaveDiagnosticsMutation,
   useGetSessionQuery,
+  useLockMutation,
+  useSwitchUserMutation,
+  useGetLockSettingsQuery,
+  useListQuickSwitchQuery,
+  useSetPinMutation,
+  useClearPinMutation,
+  useLinkBadgeMutation,
+  useUnlinkBadgeMutation,
   useSignInMutation,
   useSignOutMutation,
   useListWorkOrdersQuery,

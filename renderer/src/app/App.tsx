@@ -1,10 +1,11 @@
-import { useGetSessionQuery, useGetSyncStatusQuery, useListWorkRequestsQuery, useSignOutMutation } from '../api/shopfloorApi';
+import { useGetSessionQuery, useGetSyncStatusQuery, useListWorkRequestsQuery, useLockMutation, useSignOutMutation } from '../api/shopfloorApi';
 import { RequestsScreen } from '../features/requests/RequestsScreen';
 import { MoreScreen } from '../features/more/MoreScreen';
 import { AssetsScreen } from '../features/assets/AssetsScreen';
 import { useScannerJump } from '../features/scanner/useScannerJump';
 import { ScanToast } from '../features/scanner/ScanToast';
-import { SignInScreen } from '../features/session/SignInScreen';
+import { LockScreen } from '../features/lock/LockScreen';
+import { useInactivityLock } from '../features/lock/useInactivityLock';
 import { SyncIndicator } from '../features/syncStatus/SyncIndicator';
 import { TimerChip } from '../features/hours/TimerChip';
 import { usePreferencesOnPage } from '../features/preferences/usePreferencesOnPage';
@@ -27,7 +28,11 @@ export function App() {
       : null;
   return (
     <div className="app">
-      {session.user ? <SignedIn username={session.user.username} supervises={session.user.role !== 'technician'} /> : <SignInScreen session={session} />}
+      {session.user && !session.locked ? (
+        <SignedIn username={session.user.username} supervises={session.user.role !== 'technician'} />
+      ) : (
+        <LockScreen session={session} />
+      )}
       {(notice ?? warning) && (
         <div className="notice" role="status">
           <span>{notice ?? warning}</span>
@@ -46,12 +51,14 @@ function SignedIn({ username, supervises }: { username: string; supervises: bool
   const dispatch = useAppDispatch();
   const route = useAppSelector((state) => state.navigation.route);
   const [signOut] = useSignOutMutation();
+  const [lock] = useLockMutation();
   const { data: status } = useGetSyncStatusQuery();
   const attention = (status?.conflicts ?? 0) + (status?.refused ?? 0);
   const { data: requests } = useListWorkRequestsQuery({ scope: 'all', limit: 200 }, { skip: !supervises });
   const newRequests = requests?.newCount ?? 0;
   useScannerJump();
   useRememberedListView(username);
+  useInactivityLock();
 
   const link = (to: Route, label: string, active: boolean) => (
     <button type="button" className="nav-link" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigated(to))}>
@@ -98,6 +105,9 @@ function SignedIn({ username, supervises }: { username: string; supervises: bool
           <span className="visually-hidden">Signed in as </span>
           <strong>{username}</strong>
         </span>
+        <button type="button" className="nav-link lock" onClick={() => void lock()} title="Lock: the next person switches in with their PIN or badge">
+          Lock
+        </button>
         <button
           type="button"
           className="nav-link sign-out"

@@ -1,6 +1,7 @@
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { navigated, type MoreTab } from '../../app/navigationSlice';
-import { useListConflictsQuery, useListRefusedQuery } from '../../api/shopfloorApi';
+import { useGetSessionQuery, useListConflictsQuery, useListRefusedQuery } from '../../api/shopfloorApi';
+import { QuickSwitchPanel } from '../lock/QuickSwitchPanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { RefusedPanel } from './RefusedPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -15,6 +16,7 @@ export function MoreScreen() {
   const tab: MoreTab = route.name === 'more' ? route.tab : 'conflicts';
   const { data: conflicts = [] } = useListConflictsQuery();
   const { data: refused = [] } = useListRefusedQuery();
+  const { data: session } = useGetSessionQuery();
   const unread = refused.filter((r) => !r.acknowledgedAt).length;
   const tabs: { id: MoreTab; label: string; count?: number }[] = [
     { id: 'conflicts', label: 'Conflicts', count: conflicts.length },
@@ -47,6 +49,7 @@ export function MoreScreen() {
         {tab === 'settings' && (
           <>
             <SettingsPanel />
+            {session?.user && <QuickSwitchPanel username={session.user.username} />}
             <DisplayPanel />
             <DiagnosticsPanel />
           </>
