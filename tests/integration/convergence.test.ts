@@ -302,7 +302,12 @@ describe.each(DIALECTS)('five workstations on a faulty network, %s server', (dia
         fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.array(stepArb, { minLength: 20, maxLength: 60 }), (seed, steps) =>
           runScript(dialect, seed, steps, totals),
         ),
-        { numRuns: RUNS, endOnFailure: process.env.CI_SHRINK === '0' },
+        {
+          numRuns: RUNS,
+          endOnFailure: process.env.CI_SHRINK === '0',
+          // Replays a reported failure: CONVERGENCE_SEED and CONVERGENCE_PATH as fast-check printed them.
+          ...(process.env.CONVERGENCE_SEED ? { seed: Number(process.env.CONVERGENCE_SEED), path: process.env.CONVERGENCE_PATH } : {}),
+        },
       );
       // The network really misbehaved: every kind of fault happened at least once over the runs.
       const { faults, ...work } = totals;

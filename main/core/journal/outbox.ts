@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MutationType } from '../../../shared/sync/protocol';
-import type { WorkOrderRecord } from '../../../shared/domain/workOrder';
+import type { WorkOrderRecord, WorkOrderStatus } from '../../../shared/domain/workOrder';
+import { FINAL_STATUSES } from '../../../shared/domain/rules';
 import { cached, type Db } from '../db/connection';
 
 export const OUTBOX_STATES = ['pending', 'in_flight', 'conflict', 'rejected', 'applied', 'discarded', 'resolved'] as const;
@@ -87,7 +88,10 @@ export function enqueue(db: Db, mutation: NewMutation): OutboxEntry {
     const last = db
       .prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE entity_id = ? ORDER BY seq DESC LIMIT 1')
       .get(mutation.entityId);
-    const foldable = last && last.state === 'pending' && last.user_id === mutation.userId && last.type.startsWith('workOrder.');
+    // A new work order starts open, in progress or on hold (the server's rule): completing or cancelling
+    // it before it was sent goes as its own change after the create, never folded into it.
+    const closesNewOne = last?.type === 'workOrder.create' && FINAL_STATUSES.includes(mutation.payload.status as WorkOrderStatus);
+    const foldable = last && last.state === 'pending' && last.user_id === mutation.userId && last.type.startsWith('workOrder.') && !closesNewOne;
     if (foldable) {
       const payload = { ...(JSON.parse(last.payload) as Record<string, unknown>), ...mutation.payload };
       db.prepare('UPDATE outbox SET payload = ? WHERE seq = ?').run(JSON.stringify(payload), last.seq);

@@ -31,7 +31,10 @@ export function nextBatch(source: BatchSource, after: number, waiting: Set<strin
     if (!page.length) return { batch, lastSeq };
     for (const entry of page) {
       const dep = entry.dependsOn;
-      const waits = !source.hasToken(entry.userId) || (dep !== null && (waiting.has(dep) || (!inBatch.has(dep) && source.notOnServer(dep))));
+      // An edit of a new work order is made against the version its create gets: it goes once the create is applied (and the edit rebased), not beside it.
+      const needsApplied = entry.baseVersion === null && (entry.type === 'workOrder.update' || entry.type === 'workOrder.overwrite');
+      const waits =
+        !source.hasToken(entry.userId) || (dep !== null && (waiting.has(dep) || ((needsApplied || !inBatch.has(dep)) && source.notOnServer(dep))));
       if (waits) {
         waiting.add(entry.id);
         lastSeq = entry.seq;
