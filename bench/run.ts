@@ -183,7 +183,9 @@ async function main() {
   if (wanted('pin_switch')) await pinSwitch(50);
   // BENCH_QUICK=1: the smaller sizes only (a few minutes less).
   const quick = process.env.BENCH_QUICK === '1';
-  if (wanted('push_backlog')) for (const n of quick ? [15_000] : [15_000, 75_000]) await pushBacklog(n);
+  // BENCH_PUSH_SIZES=75000: one push size only (profiling a single line).
+  const pushSizes = process.env.BENCH_PUSH_SIZES?.split(',').map(Number) ?? (quick ? [15_000] : [15_000, 75_000]);
+  if (wanted('push_backlog')) for (const n of pushSizes) await pushBacklog(n);
   if (wanted('initial_pull')) for (const seed of quick ? (['medium'] as const) : (['medium', 'big'] as const)) await initialPull(seed);
   if (wanted('initial_pull') || wanted('pull_stall') || wanted('list_query')) await initialPull('large');
   if (wanted('asset_import')) report(await assetImport(100_000));

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openDatabase } from '../../main/core/db/connection';
 import { MIGRATIONS, migrate, schemaVersion, type Migration } from '../../main/core/db/migrations';
+import { journalCountsSql } from '../../main/core/journal/localState';
 import { describe, expect, test as base } from '../helpers/fixtures';
 
 /** An empty journal file in a temporary folder, closed and removed after the test. */
@@ -53,6 +54,17 @@ describe('migrations', () => {
     expect(plan('SELECT id FROM work_orders ORDER BY updated_at DESC, id LIMIT 100')).toMatch(
       /work_orders_by_updated/,
     );
+  });
+
+  test('0070: the status bar\'s counts read indexes only, so asking them does not grow with the backlog', ({ freshDb }) => {
+    const db = freshDb();
+    migrate(db);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${journalCountsSql(false)}`).all() as { detail: string }[]).map((r) => r.detail);
+    // The waiting changes (count and oldest) are seeks in covering indexes: no row of a large backlog is read.
+    expect(plan.filter((d) => d === 'SEARCH outbox USING COVERING INDEX outbox_by_state (state=?)')).toHaveLength(1);
+    expect(plan.filter((d) => d === 'SEARCH outbox USING COVERING INDEX outbox_by_state_created (state=?)')).toHaveLength(3);
+    // Only conflicts and unread refusals read rows: there are few of those, whatever the backlog.
+    expect(plan.filter((d) => / outbox /.test(d) && !/COVERING/.test(d))).toHaveLength(2);
   });
 
   test('opens with the durability settings a shop-floor PC needs', ({ freshDb }) => {

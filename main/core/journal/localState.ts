@@ -144,17 +144,23 @@ export interface JournalCounts {
   oldestPendingAt: string | null;
 }
 
-export function journalCounts(db: Db, userId?: string): JournalCounts {
-  const mine = userId === undefined ? '' : ' AND user_id = @userId';
-  const row = cached<{ userId?: string }, JournalCounts>(
-    db,
-    `SELECT
+/**
+ * Asked after every local write and every pushed batch, so it must not grow with
+ * the backlog: the oldest is one seek per state in outbox_by_state_created
+ * (a min() over an IN list read every waiting row), the count reads only the
+ * covering index outbox_by_state.
+ */
+export const journalCountsSql = (forUser: boolean): string => {
+  const mine = forUser ? ' AND user_id = @userId' : '';
+  return `SELECT
        (SELECT count(*) FROM outbox WHERE state IN (${inList(UNSYNCED_STATES)})${mine}) AS pendingChanges,
        (SELECT count(DISTINCT work_order_id) FROM outbox WHERE state = 'conflict'${mine}) AS conflicts,
        (SELECT count(*) FROM outbox WHERE state = 'rejected' AND acknowledged_at IS NULL${mine}) AS refused,
-       (SELECT min(created_at) FROM outbox WHERE state IN (${inList(UNSYNCED_STATES)})${mine}) AS oldestPendingAt`,
-  ).get(userId === undefined ? {} : { userId })!;
-  return row;
+       (SELECT min(at) FROM (${UNSYNCED_STATES.map((s) => `SELECT min(created_at) AS at FROM outbox WHERE state = '${s}'${mine}`).join(' UNION ALL ')})) AS oldestPendingAt`;
+};
+
+export function journalCounts(db: Db, userId?: string): JournalCounts {
+  return cached<{ userId?: string }, JournalCounts>(db, journalCountsSql(userId !== undefined)).get(userId === undefined ? {} : { userId })!;
 }
 
 /** Records read from the journal, each with its state: how every read the screens get is completed. */

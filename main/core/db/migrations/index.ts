@@ -6,6 +6,7 @@ import { migration0030SearchIndex } from './0030-search-index';
 import { migration0040ListSortsAndPeople } from './0040-list-sorts-and-people';
 import { migration0050WorkRequests } from './0050-work-requests';
 import { migration0060QuickSwitch } from './0060-quick-switch';
+import { migration0070OutboxOldest } from './0070-outbox-oldest';
 
 export interface Migration {
   /** Goes up in tens (10, 20, ...) to leave room for hotfix steps in between. */
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** In order. Never edit a released step: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0010WorkOrders, migration0020Journal, migration0030SearchIndex, migration0040ListSortsAndPeople, migration0050WorkRequests, migration0060QuickSwitch];
+export const MIGRATIONS: readonly Migration[] = [migration0010WorkOrders, migration0020Journal, migration0030SearchIndex, migration0040ListSortsAndPeople, migration0050WorkRequests, migration0060QuickSwitch, migration0070OutboxOldest];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
