@@ -17,12 +17,15 @@ import { FUSE_ENABLED, FUSE_WIRE_POSITION, RELEASE_FUSES, type FuseName } from '
  */
 
 /**
- * app.asar plus app.asar.unpacked: about 13.3 MB today (9 MB before undici, the core's network
- * path under Node, the server's CSV import/export libraries, which the embedded demo server
- * carries, and fflate for the diagnostics zip); 35 MB when dependencies' tests and sources and better-sqlite3's C sources were
- * shipped. A couple of MB of headroom for new code: a jump past it is something shipped by mistake.
+ * app.asar plus app.asar.unpacked: about 16.4 MB today. 9 MB before undici (the core's network
+ * path under Node) and the server's CSV libraries, which the embedded demo server carries; then
+ * fflate for the diagnostics zip (13.3 MB), and this round electron-updater with its runtime
+ * (updates from the shop's server), @fastify/static (the server hosts the update feed) and
+ * prom-client (metrics): 16.4 MB. 35 MB when dependencies' tests and sources and better-sqlite3's
+ * C sources were shipped. A couple of MB of headroom for new code: a jump past it is something
+ * shipped by mistake.
  */
-const SIZE_BUDGET_BYTES = 15 * 1024 * 1024;
+const SIZE_BUDGET_BYTES = 18 * 1024 * 1024;
 
 const NOT_CHECKED_HERE =
   'Not checked here, because the Electron runtime cannot be downloaded on this machine: that the packaged app starts ' +

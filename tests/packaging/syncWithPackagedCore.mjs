@@ -78,7 +78,8 @@ try {
   await core.handlers.signIn({ username, password });
   const { outcome, received, message } = await core.sync.syncNow();
   report.sync = { outcome, received, message };
-  const page = await core.handlers.listWorkOrders({ search: '', status: null, priority: null, assetId: null, assignedToMe: false, offset: 0, limit: 1 });
+  // As the dispatcher hands it over: the contract's schema has filled every default (sort included).
+  const page = await core.handlers.listWorkOrders({ search: '', status: null, priority: null, assetId: null, assignedToMe: false, sort: 'updated', offset: 0, limit: 1 });
   report.workOrders = page.total;
 } finally {
   core.close();
