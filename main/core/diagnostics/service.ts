@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/ipc/result';
 import type { SecretStore } from '../auth/secretStore';
 import { latestCrashAt } from './crashDumps';
 import { saveDiagnosticsZip } from './diagnosticsZip';
+import { whyCannotWrite } from '../files/writeError';
 
 /** Where the zip goes: the shell's native save dialog, or a test's answer. Null: cancelled. */
 export type ChooseDiagnosticsPath = (suggestedName: string) => Promise<string | null>;
@@ -47,7 +48,7 @@ export function diagnosticsHandlers(deps: DiagnosticsDeps) {
         });
         return { saved: true, path: saved.path, files: saved.files.length, crashDumps: saved.crashDumps };
       } catch (error) {
-        throw new AppError('VALIDATION_FAILED', cannotWrite(destination, error));
+        throw new AppError('VALIDATION_FAILED', `The diagnostics could not be saved to ${destination}: ${whyCannotWrite(error)}. Choose another folder.`);
       }
     },
   };
@@ -56,17 +57,4 @@ export function diagnosticsHandlers(deps: DiagnosticsDeps) {
 /** shopfloor-diagnostics-2025-03-14-1030.zip: sorts by date, no characters Windows refuses. */
 export function suggestedName(now: string): string {
   return `shopfloor-diagnostics-${now.slice(0, 16).replace('T', '-').replace(':', '')}.zip`;
-}
-
-function cannotWrite(destination: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'this computer does not allow writing there'
-      : code === 'ENOENT'
-        ? 'that folder does not exist'
-        : code === 'ENOSPC'
-          ? 'the disk is full'
-          : 'the file could not be written';
-  return `The diagnostics could not be saved to ${destination}: ${why}. Choose another folder.`;
 }

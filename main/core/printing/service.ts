@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { suggestedPdfName, type PdfSaved } from '../../../shared/domain/printing';
 import type { WorkOrder } from '../../../shared/domain/workOrder';
 import { AppError } from '../../../shared/ipc/result';
+import { whyCannotWrite } from '../files/writeError';
 
 /**
  * The shell's printing, as the core sees it. The window prints the sheet it shows (the renderer's
@@ -42,24 +43,9 @@ export function printingHandlers(deps: PrintingDeps) {
       try {
         writeFileSync(destination, pdf);
       } catch (error) {
-        throw new AppError('VALIDATION_FAILED', cannotWrite(destination, error));
+        throw new AppError('VALIDATION_FAILED', `The PDF could not be saved to ${destination}: ${whyCannotWrite(error)}. Choose another folder or name.`);
       }
       return { saved: true, path: destination };
     },
   };
-}
-
-function cannotWrite(destination: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'this computer does not allow writing there'
-      : code === 'ENOENT'
-        ? 'that folder does not exist'
-        : code === 'ENOSPC'
-          ? 'the disk is full'
-          : code === 'EBUSY'
-            ? 'the file is open in another program'
-            : 'the file could not be written';
-  return `The PDF could not be saved to ${destination}: ${why}. Choose another folder or name.`;
 }
