@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { WorkOrderQuery, type WorkOrderQueryInput } from '../../shared/domain/workOrder';
+import { AssetQuery } from '../../shared/domain/views';
 import { isOverdue } from '../../shared/domain/rules';
 import type { Core } from '../../main/core';
 import { expectAccessible } from './harness/accessibility';
@@ -129,6 +130,27 @@ test.describe('as a supervisor with a server', () => {
         await saveScreenshot(page, `assignee-picker-${size.width}x${size.height}-${theme}`);
       }
       await expectAccessible(page, `assignee picker (${theme})`);
+    }
+  });
+
+  test('the header keeps one row at 1366 px with everything a supervisor has in it: Requests with its count and a running timer', async ({ page, core }) => {
+    const job = await firstUnassignedOpen(core);
+    const [asset] = (await core.handlers.listAssets(AssetQuery.parse({ limit: 1 }))).items;
+    await core.handlers.createWorkRequest({ assetId: asset!.id, description: 'Guard door will not close', urgency: 'high', machineStopped: false, requestedBy: 'Tom' });
+    await core.handlers.startTimer({ workOrderId: job.id });
+    await page.goto('/');
+    const header = page.getByRole('banner');
+    await expect(header.getByRole('button', { name: /^Requests/ })).toContainText('1');
+    await expect(header.getByRole('group', { name: 'Timer' })).toBeVisible();
+    for (const theme of THEMES) {
+      await useTheme(page, theme);
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        const tops = await page.locator('.app-header > *').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+        expect(Math.max(...tops) - Math.min(...tops), `one header row at ${size.width} px`).toBeLessThan(40);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), 'nothing runs off the side').toBeLessThanOrEqual(size.width);
+        await saveScreenshot(page, `supervisor-header-timer-${size.width}x${size.height}-${theme}`);
+      }
     }
   });
 });

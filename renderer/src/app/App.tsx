@@ -73,7 +73,7 @@ function SignedIn({ username, supervises }: { username: string; supervises: bool
           {link({ name: 'workOrders' }, 'Work orders', route.name === 'workOrders')}
           {link({ name: 'assets' }, 'Assets', route.name === 'assets' || route.name === 'asset')}
           {supervises && (
-            <button type="button" className="nav-link" aria-current={route.name === 'requests' ? 'page' : undefined} onClick={() => dispatch(navigated({ name: 'requests' }))}>
+            <button type="button" className="nav-link requests-link" aria-current={route.name === 'requests' ? 'page' : undefined} onClick={() => dispatch(navigated({ name: 'requests' }))}>
               Requests
               {newRequests > 0 && (
                 <span className="count-badge" aria-label={`${newRequests} new`}>
