@@ -142,3 +142,35 @@ describe('the worked example decided in the app keeps its outcomes', () => {
     expect(seen.bob).toEqual(seen.server);
   });
 });
+
+describe('an assignment the technician may not undo', () => {
+  test('Keep mine after a supervisor gave the job to bob: alice’s status goes, bob keeps the job, nothing is refused', async ({ openCore, server }) => {
+    const station = async (username: string) => {
+      const core = openCore({ serverUrl: server.url, seedDemoData: false, autoSync: false });
+      await core.handlers.signIn({ username, password: DEMO_PASSWORD });
+      await core.sync.syncNow();
+      return core;
+    };
+    const alice = await station('alice');
+    const sam = await station('sam');
+    const job = (await alice.handlers.listWorkOrders(WorkOrderQuery.parse({ status: 'open', limit: 500 }))).items.find((w) => w.assigneeId === null)!;
+    await alice.handlers.updateWorkOrder({ id: job.id, changes: { status: 'in_progress' } });
+    await sam.handlers.updateWorkOrder({ id: job.id, changes: { assigneeId: 'bob' } });
+    await sam.sync.syncNow();
+    await alice.sync.syncNow();
+
+    // The card shows the assignment as sam's change only: alice's "whole record" cannot take the job back from bob (shared/domain/rules).
+    const [card] = await alice.handlers.listConflicts();
+    expect(card!.fields.find((f) => f.field === 'assigneeId')).toEqual({ field: 'assigneeId', before: null, mine: 'bob', theirs: 'bob' });
+    expect(card!.canMerge).toBe(true);
+
+    await alice.handlers.resolveConflict({ workOrderId: job.id, choice: 'overwrite' });
+    await alice.sync.syncNow();
+    await sam.sync.syncNow();
+    const stored = await server.database.db.selectFrom('work_orders').select(['status', 'assignee_id']).where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: 'in_progress', assignee_id: 'bob' });
+    expect(await alice.handlers.listRefused()).toEqual([]);
+    expect(await alice.handlers.getWorkOrder({ id: job.id })).toMatchObject({ status: 'in_progress', assigneeId: 'bob', localState: 'synced' });
+    expect(await sam.handlers.getWorkOrder({ id: job.id })).toMatchObject({ status: 'in_progress', assigneeId: 'bob' });
+  });
+});

@@ -4,6 +4,8 @@ import { contestedFields, mergedChanges, type Picks } from '../../../shared/doma
 import type { ConflictChoice, DiscardedChange, RefusedChange, WorkOrderConflict } from '../../../shared/domain/sync';
 import { settledOutcome, type MutationResult } from '../../../shared/sync/protocol';
 import { AppError } from '../../../shared/ipc/result';
+import { assignmentRefusal } from '../../../shared/domain/rules';
+import { Role } from '../../../shared/sync/accounts';
 import type { LocalUser } from '../auth/session';
 import type { Db } from '../db/connection';
 import { readBase } from '../db/workOrders';
@@ -49,7 +51,22 @@ function openConflict(db: Db, workOrderId: string): OpenConflict | undefined {
   if (answer.status !== 'conflict') return undefined;
   const theirs = answer.record;
   const mine = replay(workOrderId, before, entries)!;
-  return { entry, before, mine: editable(mine), theirs };
+  return { entry, before, mine: withinRights(db, entry.userId, before, editable(mine), theirs), theirs };
+}
+
+/**
+ * "Mine" holds what its author may set. Who has the job is a supervisor's
+ * call (shared/domain/rules): when a technician did not touch the assignee
+ * and a supervisor changed it meanwhile, their side takes the supervisor's
+ * choice. Otherwise Keep mine would send the old assignee, the server would
+ * refuse the whole change, and the technician's status and notes with it.
+ */
+function withinRights(db: Db, userId: string, before: WorkOrderRecord, mine: EditableWorkOrderFields, theirs: WorkOrderRecord): EditableWorkOrderFields {
+  if (mine.assigneeId !== before.assigneeId) return mine;
+  const account = db.prepare<[string], { role: string }>('SELECT role FROM local_accounts WHERE username = ?').get(userId);
+  // An author this PC no longer knows is taken as a technician: the rule then never sends an assignment they may not make.
+  const role = Role.safeParse(account?.role).data ?? 'technician';
+  return assignmentRefusal({ username: userId, role }, theirs.assigneeId, mine.assigneeId) ? { ...mine, assigneeId: theirs.assigneeId } : mine;
 }
 
 /** One notification per work order in conflict, with who changed it and when, and what differs. */
