@@ -1,6 +1,7 @@
 import type { WorkOrder, WorkOrderPage, WorkOrderQuery, WorkOrderRecord, WorkOrderSort, WorkOrderSummary } from '../../../shared/domain/workOrder';
 import type { LocalWorkOrder } from '../journal/replay';
 import { cached, type Db } from './connection';
+import { searchIndexLive } from './deferredIndexes';
 
 /** The journal's view of work orders (`work_orders`) and the server's copy (`work_order_base`). */
 
@@ -79,8 +80,10 @@ const SORT_TERMS: Record<WorkOrderSort, (t: string) => string[]> = {
 /**
  * The list's SQL for one query: the page (`pageSql`), the count and their
  * parameters. Separate from running it so tests can read its query plan.
+ * `searchIndex: false`: the search index is not kept up to date (a first pull
+ * is under way, db/deferredIndexes.ts), so a text search scans.
  */
-export function listQuery(query: WorkOrderQuery, currentUser: string | null) {
+export function listQuery(query: WorkOrderQuery, currentUser: string | null, { searchIndex = true }: { searchIndex?: boolean } = {}) {
   const where: string[] = [];
   // A text search finds few rows through its index; then other filters only check those rows
   // (the unary + keeps SQLite from walking, say, every in-progress work order instead).
@@ -105,12 +108,13 @@ export function listQuery(query: WorkOrderQuery, currentUser: string | null) {
   if (query.search) {
     // Three characters or more: the trigram index finds the rows (a LIKE scan took ~90 ms on 100,000).
     // Shorter: too short for trigrams, so scan. Matching asset tags are looked up once, not joined row by row.
-    const text = query.search.length >= 3
+    const indexed = searchIndex && query.search.length >= 3;
+    const text = indexed
       ? `w.rowid IN (SELECT rowid FROM work_orders_search WHERE work_orders_search MATCH @match)`
       : `(w.number LIKE @pattern ESCAPE '\\' OR w.title LIKE @pattern ESCAPE '\\')`;
     where.push(`(${text} OR w.asset_id IN (SELECT id FROM assets WHERE tag LIKE @pattern ESCAPE '\\'))`);
     params.pattern = likePattern(query.search);
-    if (query.search.length >= 3) params.match = ftsPhrase(query.search);
+    if (indexed) params.match = ftsPhrase(query.search);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const terms = SORT_TERMS[query.sort];
@@ -137,7 +141,7 @@ export function listQuery(query: WorkOrderQuery, currentUser: string | null) {
  * asset tag.
  */
 export function listWorkOrders(db: Db, query: WorkOrderQuery, currentUser: string | null = null): StoredWorkOrderPage {
-  const { pageSql, countSql, params } = listQuery(query, currentUser);
+  const { pageSql, countSql, params } = listQuery(query, currentUser, { searchIndex: !query.search || searchIndexLive(db) });
   const items = cached<Record<string, unknown>, WorkOrderRow>(db, pageSql)
     .all(params)
     .map((r) => ({

@@ -1,5 +1,6 @@
 import type { Change } from '../../../shared/sync/protocol';
 import { cached, type Db } from '../db/connection';
+import { deferIndexes } from '../db/deferredIndexes';
 import { workOrdersWithUnsynced } from '../journal/outbox';
 import { receiveServerRecord } from '../journal/workOrderView';
 import { receiveWorkRequest } from '../journal/workRequests';
@@ -12,8 +13,11 @@ import { writePullCursor } from './pullCursor';
  * are simply pulled again and ignored by the version guard.
  * A pulled record updates the server copy; the view is recomputed with any
  * unsynced local edits on top (pitfall 12), and an older version never wins (13).
+ * `deferIndexes`: a first full pull; the list and search indexes are dropped in
+ * this same transaction (if not already) and built when the pull has caught up
+ * (db/deferredIndexes.ts).
  */
-export function applyPulledPage(db: Db, changes: Change[], cursor: string | null, now: string): string[] {
+export function applyPulledPage(db: Db, changes: Change[], cursor: string | null, now: string, options: { deferIndexes?: boolean } = {}): string[] {
   const changed: string[] = [];
   const upsertAsset = cached(
     db,
@@ -33,6 +37,7 @@ export function applyPulledPage(db: Db, changes: Change[], cursor: string | null
      WHERE excluded.version > hours_entries.version`,
   );
   db.transaction(() => {
+    if (options.deferIndexes) deferIndexes(db);
     // Usually none: then the view is the server's record as it is, with no replay.
     const withUnsynced = workOrdersWithUnsynced(db);
     for (const change of changes) {

@@ -16,8 +16,13 @@ import type { PullWriterReply, PullWriterRequest } from './pullWriterWorker';
  * `idle()` before each of them, so they queue behind the page instead.
  */
 export interface PullWriter {
-  /** `body`: the page as the server sent it (JSON text); its changes are checked on the thread before anything is written. */
-  apply(body: string, cursor: string, now: string): Promise<string[]>;
+  /**
+   * `body`: the page as the server sent it (JSON text); its changes are checked on the thread before anything is written.
+   * `deferIndexes`: a first full pull, written without the list and search indexes until `restoreIndexes`.
+   */
+  apply(body: string, cursor: string, now: string, deferIndexes?: boolean): Promise<string[]>;
+  /** Builds the indexes a first pull deferred (db/deferredIndexes.ts), on the thread; local writes wait for it like for a page. */
+  restoreIndexes(): Promise<void>;
   /** The thread failed or stopped answering: the sync worker writes pages itself from then on. */
   readonly broken: boolean;
   /** Resolves when no page is being written. */
@@ -29,6 +34,8 @@ export interface PullWriter {
 /** A page takes well under a second; a thread that does not answer in a minute is stuck. */
 const PAGE_TIMEOUT_MS = 60_000;
 const CLOSE_WAIT_MS = 5_000;
+/** Building the deferred indexes reads every work order: seconds for 100,000, so allow it far longer than a page. */
+const RESTORE_TIMEOUT_MS = 600_000;
 
 /**
  * The worker's code: the built file next to the bundled main, or (tests, benchmarks) the TypeScript
@@ -86,32 +93,39 @@ export function createPullWriter(journalPath: string, logger: Logger): PullWrite
     }
   };
 
+  const send = (request: (id: number) => Exclude<PullWriterRequest, { kind: 'close' }>, timeoutMs = PAGE_TIMEOUT_MS): Promise<string[]> => {
+    worker ??= start();
+    const thread = worker;
+    if (!thread) return Promise.reject(new Error('The pull writer is not running.'));
+    const id = ++nextId;
+    const done = new Promise<string[]>((resolve, reject) => {
+      const timer = setTimeout(() => failAll(new Error('The pull writer stopped answering.')), timeoutMs);
+      timer.unref();
+      waiting.set(id, {
+        resolve: (changed) => {
+          clearTimeout(timer);
+          resolve(changed);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+      thread.postMessage(request(id) satisfies PullWriterRequest);
+    });
+    busy = done.catch(() => undefined);
+    return done;
+  };
+
   return {
     get broken() {
       return broken;
     },
-    apply(body, cursor, now) {
-      worker ??= start();
-      const thread = worker;
-      if (!thread) return Promise.reject(new Error('The pull writer is not running.'));
-      const id = ++nextId;
-      const done = new Promise<string[]>((resolve, reject) => {
-        const timer = setTimeout(() => failAll(new Error('The pull writer stopped answering.')), PAGE_TIMEOUT_MS);
-        timer.unref();
-        waiting.set(id, {
-          resolve: (changed) => {
-            clearTimeout(timer);
-            resolve(changed);
-          },
-          reject: (error) => {
-            clearTimeout(timer);
-            reject(error);
-          },
-        });
-        thread.postMessage({ kind: 'apply', id, body, cursor, now } satisfies PullWriterRequest);
-      });
-      busy = done.catch(() => undefined);
-      return done;
+    apply(body, cursor, now, deferIndexes = false) {
+      return send((id) => ({ kind: 'apply', id, body, cursor, now, deferIndexes }));
+    },
+    restoreIndexes() {
+      return send((id) => ({ kind: 'restore', id }), RESTORE_TIMEOUT_MS).then(() => undefined);
     },
     idle: () => busy.then(() => undefined),
     close() {

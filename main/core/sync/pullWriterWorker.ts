@@ -4,14 +4,21 @@
  * one transaction (up to MAX_RECORDS): fewer, bigger transactions are what
  * make SQLite fast, and here they stall nothing. The cursor is committed with
  * the records of the last page, so a crash still misses nothing.
+ * On a first full pull the list and search indexes are dropped with the first
+ * records and built here once the pull has caught up ('restore'): a long
+ * transaction that stalls nothing on this thread.
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { Change } from '../../../shared/sync/protocol';
 import { openDatabase } from '../db/connection';
+import { restoreDeferredIndexes } from '../db/deferredIndexes';
 import { applyPulledPage } from './applyPull';
 
-export type PullWriterRequest = { kind: 'apply'; id: number; body: string; cursor: string; now: string } | { kind: 'close' };
+export type PullWriterRequest =
+  | { kind: 'apply'; id: number; body: string; cursor: string; now: string; deferIndexes: boolean }
+  | { kind: 'restore'; id: number }
+  | { kind: 'close' };
 export type PullWriterReply = { id: number; changed: string[] } | { id: number; error: string };
 
 const MAX_RECORDS = 5_000;
@@ -37,6 +44,16 @@ function drain(): void {
       port.close();
       return;
     }
+    if (queue[0]!.kind === 'restore') {
+      const { id } = queue.shift() as Extract<PullWriterRequest, { kind: 'restore' }>;
+      try {
+        restoreDeferredIndexes(db);
+        port.postMessage({ id, changed: [] } satisfies PullWriterReply);
+      } catch (error) {
+        port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies PullWriterReply);
+      }
+      continue;
+    }
     const batch: { request: Extract<PullWriterRequest, { kind: 'apply' }>; changes: Change[] }[] = [];
     let records = 0;
     let refused: string | null = null;
@@ -55,7 +72,9 @@ function drain(): void {
     const last = batch.at(-1)!.request;
     try {
       if (refused) throw new Error(refused);
-      const changed = applyPulledPage(db, batch.flatMap((b) => b.changes), last.cursor, last.now);
+      const changed = applyPulledPage(db, batch.flatMap((b) => b.changes), last.cursor, last.now, {
+        deferIndexes: batch.some(({ request }) => request.deferIndexes),
+      });
       batch.forEach(({ request }) => port.postMessage({ id: request.id, changed: request === last ? changed : [] } satisfies PullWriterReply));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -9,6 +9,7 @@ import { markInFlight, pendingAfter, returnInFlightToPending, returnToPending, s
 import { nextBatch, toMutation } from './pushBatch';
 import { STATION_USER } from '../journal/workRequests';
 import { applyPulledPage } from './applyPull';
+import { indexesDeferred, restoreDeferredIndexes } from '../db/deferredIndexes';
 import { applyPushResults } from './applyResults';
 import { clientId, readPullCursor } from './pullCursor';
 import { finishResync, startResync } from './resync';
@@ -407,6 +408,10 @@ export class SyncWorker {
       return request;
     };
     let resyncing = false;
+    // A pull from the start of the feed (a new workstation, a resync) writes every record: on the thread, the list
+    // and search indexes are dropped with its first records and built once it has caught up (db/deferredIndexes.ts).
+    // The main-thread path keeps them: building them at the end there would stall the window.
+    let deferIndexes = writer !== null && readPullCursor(db) === null;
     let next = fetchPage(readPullCursor(db));
     const counted = (changes: number, changed: string[]) => {
       received += changes;
@@ -424,6 +429,7 @@ export class SyncWorker {
             await Promise.all(writing.splice(0));
             startResync(db);
             resyncing = true;
+            deferIndexes = writer !== null;
             next = fetchPage(readPullCursor(db));
             continue;
           }
@@ -434,7 +440,7 @@ export class SyncWorker {
         if (page.hasMore) next = fetchPage(page.cursor);
         if (writer && 'body' in page) {
           const size = page.count;
-          const write = writer.apply(page.body, page.cursor, now()).then((changed) => counted(size, changed));
+          const write = writer.apply(page.body, page.cursor, now(), deferIndexes).then((changed) => counted(size, changed));
           write.catch(() => undefined); // awaited below
           writing.push(write);
           if (writing.length >= PAGES_QUEUED) await writing.shift();
@@ -450,6 +456,12 @@ export class SyncWorker {
         }
         if (!page.hasMore) {
           await Promise.all(writing.splice(0));
+          // Caught up: build what this pull (or one the network cut short earlier) deferred. On the thread it
+          // stalls nothing; here only if the thread broke half-way through a first pull.
+          if (indexesDeferred(db)) {
+            if (writer && !writer.broken) await writer.restoreIndexes();
+            else restoreDeferredIndexes(db);
+          }
           if (resyncing) {
             this.deps.onChange(finishResync(db));
             this.resynced = true;

@@ -1,5 +1,6 @@
 import { AppError } from '../../../../shared/ipc/result';
 import type { Db } from '../connection';
+import { restoreDeferredIndexes } from '../deferredIndexes';
 import { migration0010WorkOrders } from './0010-work-orders';
 import { migration0020Journal } from './0020-journal';
 import { migration0030SearchIndex } from './0030-search-index';
@@ -40,6 +41,9 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
         `this version understands up to ${latest}). Install the newer version; nothing has been changed.`,
     );
   }
+  // A first pull that never caught up (the app died) left the list and search indexes dropped: they come
+  // back before anything reads the journal, and before a step that may change them runs.
+  restoreDeferredIndexes(db);
   for (const step of migrations) {
     if (step.version <= from) continue;
     db.transaction(() => {
