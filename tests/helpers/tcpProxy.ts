@@ -9,14 +9,16 @@ export interface TcpProxy {
   url: string;
   cut(): void;
   restore(): void;
-  /** Pushes reach the server and are applied, but their answers are lost; other requests pass. */
-  losePushResponses(on: boolean): void;
+  /** Pushes reach the server and are applied, but their answers are lost (after the first `after` pushes); other requests pass. */
+  losePushResponses(on: boolean, options?: { after?: number }): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(target: string): Promise<TcpProxy> {
   const { hostname, port } = new URL(target);
   let mode: 'open' | 'cut' | 'lose-push' = 'open';
+  // Pushes still answered in 'lose-push' mode.
+  let answeredPushes = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     if (mode === 'cut') return client.destroy();
@@ -29,7 +31,11 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
     // Whether the request in flight on this connection is a push whose answer must be lost.
     let losing = false;
     client.on('data', (chunk) => {
-      losing = mode === 'lose-push' && chunk.toString('latin1').startsWith('POST /api/v1/sync/push');
+      // A chunk that starts a request (a large body comes in several chunks: they keep the request's fate).
+      const head = chunk.toString('latin1', 0, 512);
+      if (/^[A-Z]+ \/\S* HTTP\/1\.1\r\n/.test(head)) {
+        losing = mode === 'lose-push' && head.startsWith('POST /api/v1/sync/push') && answeredPushes-- <= 0;
+      }
       upstream.write(chunk);
     });
     upstream.on('data', (chunk) => {
@@ -54,8 +60,9 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
     restore: () => {
       mode = 'open';
     },
-    losePushResponses: (on) => {
+    losePushResponses: (on, { after = 0 } = {}) => {
       mode = on ? 'lose-push' : 'open';
+      answeredPushes = after;
       dropAll();
     },
     close: () =>

@@ -71,4 +71,27 @@ describe('nextBatch', () => {
     const big = [1, 2, 3, 4].map((seq) => entry(seq, { payload: { description: note } }));
     expect(allBatches(source(big)).batches).toEqual([['m1', 'm2'], ['m3', 'm4']]);
   });
+
+  it("while the last batch's answers are applied: what depends on it goes, an edit those answers rebase waits for the apply, in order", () => {
+    // Answered by the server, not applied here yet: a new work order and an edit of a known one.
+    const create = entry(1, { type: 'workOrder.create', entityId: 'wo1', workOrderId: 'wo1', baseVersion: null });
+    const known = entry(2, { entityId: 'wo9', workOrderId: 'wo9' });
+    const hours = entry(3, { type: 'hoursEntry.create', entityId: 'h3', workOrderId: 'wo1', dependsOn: 'm1' });
+    const closing = entry(4, { entityId: 'wo1', workOrderId: 'wo1', baseVersion: null, dependsOn: 'm1', payload: { status: 'completed' } });
+    const later = entry(5);
+    // The two answered changes are still in flight in the journal (not on the server as far as it knows).
+    const src = source([hours, closing, later], { unsent: ['m1', 'm2', 'm3', 'm4', 'm5'] });
+    const waiting = new Set<string>();
+    const first = nextBatch(src, 0, waiting, [create, known]);
+    expect(first.batch.map((e) => e.id)).toEqual(['m3']);
+    // Chosen once the answers are applied: the closing comes next, nothing skipped or waiting.
+    src.sent.add('m1').add('m3');
+    expect(nextBatch(src, first.lastSeq, waiting, []).batch.map((e) => e.id)).toEqual(['m4', 'm5']);
+    expect([...waiting]).toEqual([]);
+
+    // A later edit of a work order in the answered batch (the apply rebases it) waits too; first in line, nothing goes yet.
+    const edit = entry(6, { entityId: 'wo9', workOrderId: 'wo9', userId: 'bob' });
+    expect(nextBatch(source([edit]), 0, new Set(), [known])).toEqual({ batch: [], lastSeq: 0 });
+    expect(nextBatch(source([edit]), 0, new Set(), []).batch.map((e) => e.id)).toEqual(['m6']);
+  });
 });

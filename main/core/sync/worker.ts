@@ -25,6 +25,14 @@ const APPLY_CHUNK = 50;
 /** Pulled pages that may wait for the pull writer while more are fetched. */
 const PAGES_QUEUED = 10;
 
+/** The server's answers to one pushed batch (by change id), and why the request failed if it did. */
+interface Answers {
+  batch: OutboxEntry[];
+  user: string;
+  results: Map<string, MutationResult>;
+  error: unknown;
+}
+
 export interface SyncWorkerDeps {
   db: Db;
   client: SyncClient | null;
@@ -233,7 +241,13 @@ export class SyncWorker {
     return report;
   }
 
-  /** Pending changes in order, in batches of one user each, with that user's token. */
+  /**
+   * Pending changes in order, in batches of one user each, with that user's
+   * token. One request at a time is on its way to the server; while it is,
+   * the answers to the batch before it are applied here (the server and the
+   * workstation work side by side, not one after the other). Answers are
+   * applied in batch order, each batch's once, in one local transaction.
+   */
   private async pushAll(client: SyncClient): Promise<number> {
     const { db } = this.deps;
     const id = clientId(db);
@@ -241,34 +255,92 @@ export class SyncWorker {
     // Everything up to `after` was sent in this cycle or waits; `waiting` are the changes that wait.
     let after = 0;
     const waiting = new Set<string>();
-    for (;;) {
-      const next = nextBatch(
-        {
-          pendingAfter: (seq, limit) => pendingAfter(db, seq, limit),
-          notOnServer: (mutationId) => (UNSENT_STATES as readonly string[]).includes(stateOf(db, mutationId) ?? ''),
-          hasToken: (user) => this.tokenHolder(user) !== null,
-        },
-        after,
-        waiting,
-      );
-      after = next.lastSeq;
-      const { batch } = next;
-      if (!batch.length) return sent;
-      const user = this.tokenHolder(batch[0]!.userId)!;
-      markInFlight(db, batch);
-      try {
-        sent += await this.authorized(client, user, (token) => this.send(client, token, id, batch));
-      } catch (error) {
-        // Whatever the server did not answer goes back to waiting; what it answered stays answered.
-        returnToPending(db, batch);
-        if (error instanceof SyncRequestError && error.kind === 'unauthorized') {
-          this.signedOut(user);
-          batch.forEach((e) => waiting.add(e.id));
+    // Answered by the server, not applied here yet.
+    let answered: Answers | null = null;
+    let flight: Promise<Answers> | null = null;
+    let failed: Answers | null = null;
+    try {
+      for (;;) {
+        const next = nextBatch(
+          {
+            pendingAfter: (seq, limit) => pendingAfter(db, seq, limit),
+            notOnServer: (mutationId) => (UNSENT_STATES as readonly string[]).includes(stateOf(db, mutationId) ?? ''),
+            hasToken: (user) => this.tokenHolder(user) !== null,
+          },
+          after,
+          waiting,
+          answered?.batch,
+        );
+        after = next.lastSeq;
+        const { batch } = next;
+        if (batch.length) {
+          const user = this.tokenHolder(batch[0]!.userId)!;
+          // In flight before it leaves: a local edit meanwhile is never folded into a change already sent.
+          markInFlight(db, batch);
+          flight = this.request(client, user, id, batch);
+          // Let the request leave before applying (a synchronous transaction) holds this thread.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        const applied = answered !== null;
+        if (answered) {
+          sent += this.apply(answered);
+          answered = null;
+        }
+        if (!flight) {
+          // Nothing chosen: edits that waited for the answers just applied may go now.
+          if (applied) continue;
+          return sent;
+        }
+        const answers = await flight;
+        flight = null;
+        if (answers.error === null) {
+          answered = answers;
           continue;
         }
-        throw error;
+        // Whatever the server did not answer goes back to waiting; what it answered stays answered.
+        failed = answers;
+        sent += this.apply(answers);
+        returnToPending(db, answers.batch);
+        failed = null;
+        if (answers.error instanceof SyncRequestError && answers.error.kind === 'unauthorized') {
+          this.signedOut(answers.user);
+          answers.batch.forEach((e) => waiting.add(e.id));
+          continue;
+        }
+        throw answers.error;
       }
+    } catch (error) {
+      // Applying failed (or a request did): nothing is left marked as sent. A batch answered but not
+      // applied is sent again later, and the server answers `duplicate` with its first answer.
+      const unsettled = [flight ? await flight : null, answered, failed];
+      for (const answers of unsettled) if (answers) returnToPending(db, answers.batch);
+      throw error;
     }
+  }
+
+  /** Sends a batch; resolves (never rejects) with the answers it got and, if it failed, why. */
+  private async request(client: SyncClient, user: string, id: string, batch: OutboxEntry[]): Promise<Answers> {
+    const results = new Map<string, MutationResult>();
+    try {
+      await this.authorized(client, user, (token) => this.send(client, token, id, batch, results));
+      return { batch, user, results, error: null };
+    } catch (error) {
+      return { batch, user, results, error };
+    }
+  }
+
+  /** Applies the answers a batch got, in its order, in one local transaction. */
+  private apply({ batch, results }: Answers): number {
+    const done = batch.filter((e) => results.has(e.id));
+    if (!done.length) return 0;
+    const touched = applyPushResults(
+      this.deps.db,
+      done,
+      done.map((e) => results.get(e.id)!),
+      this.deps.now(),
+    );
+    this.deps.onChange([...touched]);
+    return done.length;
   }
 
   /**
@@ -289,30 +361,31 @@ export class SyncWorker {
   }
 
   /**
-   * Pushes a batch and applies the answers. If the server refuses the request
-   * as a whole (a 4xx, not an answer per change: say one change a newer
-   * server no longer accepts, or a body too large), the batch is split until
-   * the change it objects to is alone; that one goes to the refused list with
-   * the server's message and the rest go through. Retrying it unchanged
-   * would block this technician's queue forever.
+   * Pushes a batch and keeps the answers (in `results`, by change id; the
+   * worker applies them). If the server refuses the request as a whole (a
+   * 4xx, not an answer per change: say one change a newer server no longer
+   * accepts, or a body too large), the batch is split until the change it
+   * objects to is alone; that one goes to the refused list with the server's
+   * message and the rest go through. Retrying it unchanged would block this
+   * technician's queue forever.
    */
-  private async send(client: SyncClient, token: string, id: string, batch: OutboxEntry[]): Promise<number> {
-    const { db, now } = this.deps;
-    let results: MutationResult[];
+  private async send(client: SyncClient, token: string, id: string, batch: OutboxEntry[], results: Map<string, MutationResult>): Promise<void> {
+    let answers: MutationResult[];
     try {
-      results = await client.push(token, id, batch.map(toMutation));
+      answers = await client.push(token, id, batch.map(toMutation));
     } catch (error) {
       if (!(error instanceof SyncRequestError && error.kind === 'refused')) throw error;
       if (batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
-        return (await this.send(client, token, id, batch.slice(0, half))) + (await this.send(client, token, id, batch.slice(half)));
+        await this.send(client, token, id, batch.slice(0, half), results);
+        await this.send(client, token, id, batch.slice(half), results);
+        return;
       }
       this.deps.logger.warn('the server refused a change as a request', { id: batch[0]!.id, message: error.message });
-      results = [{ id: batch[0]!.id, status: 'rejected', code: error.code ?? 'VALIDATION_FAILED', message: `The server refused this change: ${error.message}` }];
+      answers = [{ id: batch[0]!.id, status: 'rejected', code: error.code ?? 'VALIDATION_FAILED', message: `The server refused this change: ${error.message}` }];
     }
-    const touched = applyPushResults(db, batch, results, now());
-    this.deps.onChange([...touched]);
-    return batch.length;
+    // A change answered twice (a renewed token sent the batch again) keeps one answer: the server's `duplicate` is its first.
+    batch.forEach((e, i) => results.set(e.id, answers[i]!));
   }
 
   /**
