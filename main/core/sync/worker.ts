@@ -278,7 +278,9 @@ export class SyncWorker {
           // In flight before it leaves: a local edit meanwhile is never folded into a change already sent.
           markInFlight(db, batch);
           flight = this.request(client, user, id, batch);
-          // Let the request leave before applying (a synchronous transaction) holds this thread.
+          // Let fetch start the request before applying (a synchronous transaction) holds this thread. A large
+          // body may still finish leaving after the apply (docs/benchmarks.md, issue 14: more turns made the
+          // overlap real but, with both processes on a busy 2-core machine, no faster).
           await new Promise((resolve) => setImmediate(resolve));
         }
         const applied = answered !== null;
