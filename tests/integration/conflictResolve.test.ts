@@ -13,15 +13,17 @@ import { describe, expect, test, type IntegrationFixtures } from '../helpers/fix
  * Discard keep DESIGN.md's worked example exactly.
  */
 
+/** A workstation on the server, signed in and synced once. */
+async function station(openCore: IntegrationFixtures['openCore'], server: RunningServer, username: string) {
+  const core = openCore({ serverUrl: server.url, seedDemoData: false, autoSync: false });
+  await core.handlers.signIn({ username, password: DEMO_PASSWORD });
+  await core.sync.syncNow();
+  return core;
+}
+
 async function stations(openCore: IntegrationFixtures['openCore'], server: RunningServer) {
-  const station = async (username: string) => {
-    const core = openCore({ serverUrl: server.url, seedDemoData: false, autoSync: false });
-    await core.handlers.signIn({ username, password: DEMO_PASSWORD });
-    await core.sync.syncNow();
-    return core;
-  };
-  const alice = await station('alice');
-  const bob = await station('bob');
+  const alice = await station(openCore, server, 'alice');
+  const bob = await station(openCore, server, 'bob');
   const wo = (await alice.handlers.listWorkOrders(WorkOrderQuery.parse({ status: 'open', limit: 1 }))).items[0]!;
   const before = await alice.handlers.getWorkOrder({ id: wo.id });
   return { alice, bob, id: wo.id, before };
@@ -145,14 +147,8 @@ describe('the worked example decided in the app keeps its outcomes', () => {
 
 describe('an assignment the technician may not undo', () => {
   test('Keep mine after a supervisor gave the job to bob: alice’s status goes, bob keeps the job, nothing is refused', async ({ openCore, server }) => {
-    const station = async (username: string) => {
-      const core = openCore({ serverUrl: server.url, seedDemoData: false, autoSync: false });
-      await core.handlers.signIn({ username, password: DEMO_PASSWORD });
-      await core.sync.syncNow();
-      return core;
-    };
-    const alice = await station('alice');
-    const sam = await station('sam');
+    const alice = await station(openCore, server, 'alice');
+    const sam = await station(openCore, server, 'sam');
     const job = (await alice.handlers.listWorkOrders(WorkOrderQuery.parse({ status: 'open', limit: 500 }))).items.find((w) => w.assigneeId === null)!;
     await alice.handlers.updateWorkOrder({ id: job.id, changes: { status: 'in_progress' } });
     await sam.handlers.updateWorkOrder({ id: job.id, changes: { assigneeId: 'bob' } });
