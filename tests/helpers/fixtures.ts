@@ -1,8 +1,8 @@
 import { test as base } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../main/core';
-import { silentLogger } from '../../main/core/logger';
 import type { RunningServer, StartOptions } from '../../server';
 import { makeTempDir } from './tempDir';
+import { createTestLog, type TestLog } from './testLog';
 import { makeTestDatabase, startTestServer, type TestDatabase, type TestDialect } from './testServer';
 
 /**
@@ -22,6 +22,8 @@ export interface ServerOptions extends StartOptions {
 }
 
 export interface IntegrationFixtures {
+  /** What the cores and servers of this test logged at warn and above; printed only if the test fails. */
+  testLog: TestLog;
   /** Registers something to undo after the test (a proxy, a child process, a second handle). */
   cleanup: (fn: Cleanup) => void;
   /** A fresh folder under the OS temp dir, removed after the test. */
@@ -54,6 +56,12 @@ export const test = base.extend<IntegrationFixtures>({
     if (errors.length > 1) throw new AggregateError(errors, `${errors.length} cleanup steps failed`);
   },
 
+  testLog: async ({ onTestFailed }, use) => {
+    const log = createTestLog();
+    onTestFailed(() => log.print());
+    await use(log);
+  },
+
   tempFolder: async ({ cleanup }, use) => {
     await use((prefix = 'shopfloor-test-') => {
       const temp = makeTempDir(prefix);
@@ -62,7 +70,7 @@ export const test = base.extend<IntegrationFixtures>({
     });
   },
 
-  startServer: async ({ cleanup }, use) => {
+  startServer: async ({ cleanup, testLog }, use) => {
     await use(async ({ dialect = 'sqlite', database, ...options } = {}) => {
       let testDatabase = database;
       if (!testDatabase) {
@@ -70,7 +78,7 @@ export const test = base.extend<IntegrationFixtures>({
         cleanup(() => created.drop());
         testDatabase = created;
       }
-      const server = await startTestServer(testDatabase, options);
+      const server = await startTestServer(testDatabase, { logger: testLog.serverLogger('server'), ...options });
       // Closing twice is harmless, so a test may stop its server half-way (the network gone) and cleanup still runs.
       const closeOnce = server.close;
       let closing: Promise<void> | undefined;
@@ -84,10 +92,11 @@ export const test = base.extend<IntegrationFixtures>({
     await use(await startServer({ seed: 'demo' }));
   },
 
-  openCore: async ({ cleanup, tempFolder }, use) => {
+  openCore: async ({ cleanup, tempFolder, testLog }, use) => {
+    let opened = 0;
     await use((options = {}) => {
       const dataDir = options.dataDir ?? tempFolder();
-      const core = createCore({ logger: silentLogger, ...options, dataDir });
+      const core = createCore({ logger: testLog.coreLogger(`core ${++opened}`), ...options, dataDir });
       cleanup(async () => {
         await core.sync.idle();
         core.close();
