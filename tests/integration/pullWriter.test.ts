@@ -73,13 +73,43 @@ describe('the pull writer thread', () => {
     const writer = createPullWriter(journalPath, silentLogger);
     cleanups.push(() => writer.close());
     const page = JSON.stringify({ changes: [{ entity: 'workOrder', id: 'x', version: 1, record: { id: 'x', title: 42 } }], cursor: 'c1', hasMore: false });
-    await expect(writer.apply(page, 'c1', new Date().toISOString())).rejects.toThrow('The server answered the pull with something unexpected.');
+    await expect(writer.apply(page, null, 'c1', new Date().toISOString())).rejects.toThrow('The server answered the pull with something unexpected.');
     expect(db.prepare('SELECT count(*) AS n FROM work_orders').get()).toEqual({ n: 0 });
     expect(db.prepare("SELECT value FROM local_meta WHERE key = 'pull_cursor'").get()).toBeUndefined();
-    // And the thread is still there for the next, valid page.
-    await expect(writer.apply(JSON.stringify({ changes: [], cursor: 'c2', hasMore: false }), 'c2', new Date().toISOString())).resolves.toEqual([]);
+    // And the thread is still there for the page asked again from the same place.
+    await expect(writer.apply(JSON.stringify({ changes: [], cursor: 'c2', hasMore: false }), null, 'c2', new Date().toISOString())).resolves.toEqual([]);
     expect(db.prepare("SELECT value FROM local_meta WHERE key = 'pull_cursor'").get()).toEqual({ value: 'c2' });
     expect(writer.broken).toBe(false);
+  });
+
+  it('writes a page only where the last one left the cursor: after a refused page, the pages behind it are refused too', async () => {
+    const temp = makeTempDir('shopfloor-pull-writer-');
+    cleanups.push(temp.remove);
+    const journalPath = path.join(temp.dir, JOURNAL_FILE_NAME);
+    const db = openDatabase(journalPath);
+    migrate(db);
+    cleanups.push(() => {
+      db.close();
+    });
+    const writer = createPullWriter(journalPath, silentLogger);
+    cleanups.push(() => writer.close());
+    const now = new Date().toISOString();
+    const asset = (id: string) => ({ entity: 'asset', id, version: 1, record: { id, tag: `T-${id}`, name: 'Pump', location: 'Hall 1', category: '', manufacturer: '', model: '', serialNumber: '', parentId: null, status: 'in_service', version: 1, updatedAt: now } });
+    const page = (changes: unknown[], cursor: string) => JSON.stringify({ changes, cursor, hasMore: true });
+    // Three pages sent one after the other without waiting, as the sync worker does; the second is damaged.
+    const first = writer.apply(page([asset('a1')], 'c1'), null, 'c1', now);
+    const damaged = writer.apply(page([{ entity: 'asset', id: 'a2', version: 1, record: { id: 'a2' } }], 'c2'), 'c1', 'c2', now);
+    const third = writer.apply(page([asset('a3')], 'c3'), 'c2', 'c3', now);
+    await Promise.allSettled([first, damaged, third]);
+    await expect(damaged).rejects.toThrow('The server answered the pull with something unexpected.');
+    await expect(third).rejects.toThrow('An earlier page of this pull was not written');
+    // The cursor stands where the last written page left it, so the next sync asks for the damaged page again.
+    const cursor = (db.prepare("SELECT value FROM local_meta WHERE key = 'pull_cursor'").get() as { value: string } | undefined)?.value ?? null;
+    expect(db.prepare('SELECT id FROM assets ORDER BY id').all()).toEqual(cursor === 'c1' ? [{ id: 'a1' }] : []);
+    expect(cursor === 'c1' || cursor === null).toBe(true);
+    // And from there the pull goes on.
+    await writer.apply(page([asset('a2'), asset('a3')], 'c3'), cursor, 'c3', now);
+    expect(db.prepare('SELECT id FROM assets ORDER BY id').all()).toEqual([{ id: 'a1' }, { id: 'a2' }, { id: 'a3' }].filter((a) => cursor === 'c1' || a.id !== 'a1'));
   });
 
   it('lets go of the journal when the core closes, so the folder can be removed at once', async () => {

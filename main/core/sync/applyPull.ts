@@ -4,7 +4,13 @@ import { deferIndexes } from '../db/deferredIndexes';
 import { workOrdersWithUnsynced } from '../journal/outbox';
 import { receiveServerRecord } from '../journal/workOrderView';
 import { receiveWorkRequest } from '../journal/workRequests';
-import { writePullCursor } from './pullCursor';
+import { readPullCursor, writePullCursor } from './pullCursor';
+
+export class PageOutOfOrderError extends Error {
+  constructor() {
+    super('An earlier page of this pull was not written; this one is asked for again at the next sync.');
+  }
+}
 
 /**
  * Records of a pulled page, in one local transaction; with the page's last
@@ -16,8 +22,17 @@ import { writePullCursor } from './pullCursor';
  * `deferIndexes`: a first full pull; the list and search indexes are dropped in
  * this same transaction (if not already) and built when the pull has caught up
  * (db/deferredIndexes.ts).
+ * `after`: the cursor the page was asked after; if the journal's cursor is not
+ * there (a page before it was not written), nothing is written and
+ * `PageOutOfOrderError` says so.
  */
-export function applyPulledPage(db: Db, changes: Change[], cursor: string | null, now: string, options: { deferIndexes?: boolean } = {}): string[] {
+export function applyPulledPage(
+  db: Db,
+  changes: Change[],
+  cursor: string | null,
+  now: string,
+  options: { deferIndexes?: boolean; after?: string | null } = {},
+): string[] {
   const changed: string[] = [];
   const upsertAsset = cached(
     db,
@@ -37,6 +52,7 @@ export function applyPulledPage(db: Db, changes: Change[], cursor: string | null
      WHERE excluded.version > hours_entries.version`,
   );
   db.transaction(() => {
+    if (options.after !== undefined && readPullCursor(db) !== options.after) throw new PageOutOfOrderError();
     if (options.deferIndexes) deferIndexes(db);
     // Usually none: then the view is the server's record as it is, with no replay.
     const withUnsynced = workOrdersWithUnsynced(db);

@@ -18,9 +18,13 @@ import type { PullWriterReply, PullWriterRequest } from './pullWriterWorker';
 export interface PullWriter {
   /**
    * `body`: the page as the server sent it (JSON text); its changes are checked on the thread before anything is written.
+   * `from`: the cursor the page was asked after. The page is written only if the journal's cursor still stands
+   * there: pages are sent without waiting for the ones before them, and if one of those was refused, the pages
+   * behind it must not move the cursor past its records (they would never be pulled again). They are refused too,
+   * and the next sync asks again from where the last written page left off.
    * `deferIndexes`: a first full pull, written without the list and search indexes until `restoreIndexes`.
    */
-  apply(body: string, cursor: string, now: string, deferIndexes?: boolean): Promise<string[]>;
+  apply(body: string, from: string | null, cursor: string, now: string, deferIndexes?: boolean): Promise<string[]>;
   /** Builds the indexes a first pull deferred (db/deferredIndexes.ts), on the thread; local writes wait for it like for a page. */
   restoreIndexes(): Promise<void>;
   /** The thread failed or stopped answering: the sync worker writes pages itself from then on. */
@@ -94,6 +98,9 @@ export function createPullWriter(journalPath: string, logger: Logger): PullWrite
   };
 
   const send = (request: (id: number) => Exclude<PullWriterRequest, { kind: 'close' }>, timeoutMs = PAGE_TIMEOUT_MS): Promise<string[]> => {
+    // Once broken (failed, stopped, or stopped answering), nothing more is posted: a page sent to a dead thread
+    // would only wait for its timeout. The sync worker writes on the main thread from its next cycle.
+    if (broken) return Promise.reject(new Error('The pull writer is not running.'));
     worker ??= start();
     const thread = worker;
     if (!thread) return Promise.reject(new Error('The pull writer is not running.'));
@@ -121,8 +128,8 @@ export function createPullWriter(journalPath: string, logger: Logger): PullWrite
     get broken() {
       return broken;
     },
-    apply(body, cursor, now, deferIndexes = false) {
-      return send((id) => ({ kind: 'apply', id, body, cursor, now, deferIndexes }));
+    apply(body, from, cursor, now, deferIndexes = false) {
+      return send((id) => ({ kind: 'apply', id, body, from, cursor, now, deferIndexes }));
     },
     restoreIndexes() {
       return send((id) => ({ kind: 'restore', id }), RESTORE_TIMEOUT_MS).then(() => undefined);

@@ -16,7 +16,7 @@ import { restoreDeferredIndexes } from '../db/deferredIndexes';
 import { applyPulledPage } from './applyPull';
 
 export type PullWriterRequest =
-  | { kind: 'apply'; id: number; body: string; cursor: string; now: string; deferIndexes: boolean }
+  | { kind: 'apply'; id: number; body: string; from: string | null; cursor: string; now: string; deferIndexes: boolean }
   | { kind: 'restore'; id: number }
   | { kind: 'close' };
 export type PullWriterReply = { id: number; changed: string[] } | { id: number; error: string };
@@ -57,7 +57,8 @@ function drain(): void {
     const batch: { request: Extract<PullWriterRequest, { kind: 'apply' }>; changes: Change[] }[] = [];
     let records = 0;
     let refused: string | null = null;
-    while (queue[0]?.kind === 'apply' && records < MAX_RECORDS) {
+    // Only pages that follow one another go in one transaction: a page asked after another cursor starts its own.
+    while (queue[0]?.kind === 'apply' && records < MAX_RECORDS && (batch.length === 0 || queue[0].from === batch.at(-1)!.request.cursor)) {
       const request = queue.shift() as Extract<PullWriterRequest, { kind: 'apply' }>;
       // The trust boundary: every pulled change is checked before it is written.
       const checked = Changes.safeParse((JSON.parse(request.body) as { changes?: unknown }).changes);
@@ -73,6 +74,7 @@ function drain(): void {
     try {
       if (refused) throw new Error(refused);
       const changed = applyPulledPage(db, batch.flatMap((b) => b.changes), last.cursor, last.now, {
+        after: batch[0]!.request.from,
         deferIndexes: batch.some(({ request }) => request.deferIndexes),
       });
       batch.forEach(({ request }) => port.postMessage({ id: request.id, changed: request === last ? changed : [] } satisfies PullWriterReply));

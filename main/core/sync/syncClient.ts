@@ -127,7 +127,14 @@ export class SyncClient {
     } catch {
       throw new SyncRequestError('unreachable', 'The server could not be reached.');
     }
-    if (response.ok && as === 'text') return response.text();
+    if (response.ok && as === 'text') {
+      // The body comes after the status: a network lost (or the time up) halfway through it is still "not reached".
+      try {
+        return await response.text();
+      } catch {
+        throw new SyncRequestError('unreachable', 'The server could not be reached.');
+      }
+    }
     const payload = await response.json().catch(() => undefined);
     if (response.ok) return payload;
     const error = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;

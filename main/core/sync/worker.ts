@@ -18,7 +18,11 @@ import { backoffDelay, SyncClient, SyncRequestError } from './syncClient';
 
 export type Connection = 'online' | 'unreachable' | 'not_configured';
 
-type FetchedPage = { body: string; count: number; cursor: string; hasMore: boolean } | { changes: Change[]; count: number; cursor: string; hasMore: boolean };
+/** A pulled page, with `from`: the cursor it was asked after. */
+type FetchedPage = { from: string | null } & (
+  | { body: string; count: number; cursor: string; hasMore: boolean }
+  | { changes: Change[]; count: number; cursor: string; hasMore: boolean }
+);
 
 /** Pulled records applied per local transaction: at 50 the longest stall stays under 50 ms (100: ~75 ms; 500: ~160 ms). */
 const APPLY_CHUNK = 50;
@@ -476,8 +480,8 @@ export class SyncWorker {
     const fetchPage = (cursor: string | null): Promise<FetchedPage> => {
       const request = this.authorized<FetchedPage>(client, user, (token): Promise<FetchedPage> =>
         writer
-          ? client.pullUnchecked(token, cursor, pageSize)
-          : client.pull(token, cursor, pageSize).then((p) => ({ ...p, count: p.changes.length })),
+          ? client.pullUnchecked(token, cursor, pageSize).then((p) => ({ ...p, from: cursor }))
+          : client.pull(token, cursor, pageSize).then((p) => ({ ...p, count: p.changes.length, from: cursor })),
       );
       request.catch(() => undefined); // awaited below; never an unhandled rejection if this cycle ends first
       return request;
@@ -515,7 +519,7 @@ export class SyncWorker {
         if (page.hasMore) next = fetchPage(page.cursor);
         if (writer && 'body' in page) {
           const size = page.count;
-          const write = writer.apply(page.body, page.cursor, now(), deferIndexes).then((changed) => counted(size, changed));
+          const write = writer.apply(page.body, page.from, page.cursor, now(), deferIndexes).then((changed) => counted(size, changed));
           write.catch(() => undefined); // awaited below
           writing.push(write);
           if (writing.length >= PAGES_QUEUED) await writing.shift();
