@@ -30,6 +30,21 @@ const rows = (journalPath: string, sql: string) => {
   }
 };
 
+/** A new journal, opened here to look at, and a pull writer on it. */
+function journalWithWriter() {
+  const temp = makeTempDir('shopfloor-pull-writer-');
+  cleanups.push(temp.remove);
+  const journalPath = path.join(temp.dir, JOURNAL_FILE_NAME);
+  const db = openDatabase(journalPath);
+  migrate(db);
+  cleanups.push(() => {
+    db.close();
+  });
+  const writer = createPullWriter(journalPath, silentLogger);
+  cleanups.push(() => writer.close());
+  return { db, writer };
+}
+
 describe('the pull writer thread', () => {
   it('writes the same journal as pulling on the main thread', async () => {
     const database = makeTestDatabase('sqlite');
@@ -62,16 +77,7 @@ describe('the pull writer thread', () => {
   });
 
   it('checks every change before writing: a malformed page writes nothing, the cursor included', async () => {
-    const temp = makeTempDir('shopfloor-pull-writer-');
-    cleanups.push(temp.remove);
-    const journalPath = path.join(temp.dir, JOURNAL_FILE_NAME);
-    const db = openDatabase(journalPath);
-    migrate(db);
-    cleanups.push(() => {
-      db.close();
-    });
-    const writer = createPullWriter(journalPath, silentLogger);
-    cleanups.push(() => writer.close());
+    const { db, writer } = journalWithWriter();
     const page = JSON.stringify({ changes: [{ entity: 'workOrder', id: 'x', version: 1, record: { id: 'x', title: 42 } }], cursor: 'c1', hasMore: false });
     await expect(writer.apply(page, null, 'c1', new Date().toISOString())).rejects.toThrow('The server answered the pull with something unexpected.');
     expect(db.prepare('SELECT count(*) AS n FROM work_orders').get()).toEqual({ n: 0 });
@@ -83,16 +89,7 @@ describe('the pull writer thread', () => {
   });
 
   it('writes a page only where the last one left the cursor: after a refused page, the pages behind it are refused too', async () => {
-    const temp = makeTempDir('shopfloor-pull-writer-');
-    cleanups.push(temp.remove);
-    const journalPath = path.join(temp.dir, JOURNAL_FILE_NAME);
-    const db = openDatabase(journalPath);
-    migrate(db);
-    cleanups.push(() => {
-      db.close();
-    });
-    const writer = createPullWriter(journalPath, silentLogger);
-    cleanups.push(() => writer.close());
+    const { db, writer } = journalWithWriter();
     const now = new Date().toISOString();
     const asset = (id: string) => ({ entity: 'asset', id, version: 1, record: { id, tag: `T-${id}`, name: 'Pump', location: 'Hall 1', category: '', manufacturer: '', model: '', serialNumber: '', parentId: null, status: 'in_service', version: 1, updatedAt: now } });
     const page = (changes: unknown[], cursor: string) => JSON.stringify({ changes, cursor, hasMore: true });
